@@ -1,0 +1,206 @@
+package fr.cite.devstack;
+
+import java.awt.Color;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code ./run.sh}: the whole platform on this machine. Starts PostgreSQL (embedded, unless {@code
+ * CITE_DB_URL} points to one), the provisioned WildFly with cite.ear, onboards the demo towns if
+ * absent, prints their addresses, and stops everything on Ctrl-C. Data live in {@code .cite-data/}
+ * (or {@code CITE_DATA_DIR}) and survive restarts.
+ */
+public final class RunPlatform {
+
+  /**
+   * A demo town: INSEE code, name, the slug the official list gives it, colours, emblem variant.
+   */
+  record DemoTown(
+      String inseeCode, String name, String slug, String primary, String secondary, int variant) {}
+
+  static final List<DemoTown> DEMO_TOWNS =
+      List.of(
+          new DemoTown("76351", "Le Havre", "le-havre", "#12355b", "#d1495b", 0),
+          new DemoTown("33281", "Mérignac", "merignac", "#00594f", "#e0a100", 1));
+
+  private RunPlatform() {}
+
+  public static void main(String[] args) throws Exception {
+    long t0 = System.nanoTime();
+    Path root = Path.of(System.getProperty("cite.root", ".")).toAbsolutePath().normalize();
+    Path data = Path.of(env("CITE_DATA_DIR", root.resolve(".cite-data").toString()));
+    int httpPort = Integer.parseInt(env("CITE_HTTP_PORT", "8080"));
+    String baseDomain = env("CITE_BASE_DOMAIN", "localhost");
+    String token = operatorToken(data);
+
+    Map<String, String> serverEnv = new HashMap<>();
+    serverEnv.put("CITE_OPERATOR_TOKEN", token);
+    serverEnv.put("CITE_BASE_DOMAIN", baseDomain);
+    serverEnv.put("CITE_PUBLIC_PORT", httpPort == 80 ? "" : Integer.toString(httpPort));
+
+    EmbeddedDatabase db = null;
+    if (System.getenv("CITE_DB_URL") == null) {
+      int pgPort = Integer.parseInt(env("CITE_PG_PORT", "55432"));
+      DatabaseRoles.Settings roles = DatabaseRoles.Settings.fromEnvironment("");
+      say("Starting PostgreSQL on port " + pgPort + " (data in " + data.resolve("postgres") + ")");
+      db = EmbeddedDatabase.start(data.resolve("postgres"), pgPort, roles);
+      serverEnv.put("CITE_DB_URL", db.serverUrl() + roles.database());
+      serverEnv.put("CITE_DB_OWNER_USER", roles.ownerUser());
+      serverEnv.put("CITE_DB_OWNER_PASSWORD", roles.ownerPassword());
+      serverEnv.put("CITE_DB_APP_USER", roles.appUser());
+      serverEnv.put("CITE_DB_APP_PASSWORD", roles.appPassword());
+    } else {
+      say("Using the database at " + System.getenv("CITE_DB_URL"));
+    }
+
+    Path serverDir =
+        Path.of(env("CITE_SERVER_DIR", root.resolve("wildfly-config/target/server").toString()));
+    Path consoleLog = data.resolve("logs/wildfly-console.log");
+    say("Starting WildFly on port " + httpPort + " (console output in " + consoleLog + ")");
+    final EmbeddedDatabase database = db;
+    WildFlyServer server;
+    try {
+      server =
+          WildFlyServer.start(serverDir, httpPort, serverEnv, consoleLog, Duration.ofMinutes(5));
+    } catch (RuntimeException | IOException e) {
+      if (database != null) {
+        database.close();
+      }
+      throw e;
+    }
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  say("Stopping WildFly and PostgreSQL…");
+                  try {
+                    server.close();
+                    if (database != null) {
+                      database.close();
+                    }
+                  } catch (Exception e) {
+                    System.err.println("While stopping: " + e);
+                  }
+                  say("Stopped.");
+                }));
+
+    String platform = "http://localhost" + (httpPort == 80 ? "" : ":" + httpPort);
+    HttpClient http = HttpClient.newHttpClient();
+    StringBuilder banner = new StringBuilder();
+    for (DemoTown town : DEMO_TOWNS) {
+      String slug = onboard(http, platform, token, town);
+      banner.append(
+          String.format("  %-10s http://%s.%s:%d/%n", town.name(), slug, baseDomain, httpPort));
+    }
+    say(
+        String.format(
+            "Cité is running (ready in %d s).%n  %-10s %s/%n%s  Provider API token: %s%n"
+                + "  Logs: %s%nPress Ctrl-C to stop.",
+            (System.nanoTime() - t0) / 1_000_000_000L,
+            "Platform",
+            platform,
+            banner,
+            token,
+            consoleLog.getParent()));
+    server.waitFor();
+  }
+
+  /** Onboards a demo town unless present, gives it colours and an emblem; returns its slug. */
+  static String onboard(HttpClient http, String platform, String token, DemoTown town)
+      throws IOException, InterruptedException {
+    HttpResponse<String> created =
+        http.send(
+            request(platform + "/api/v1/platform/towns", token)
+                .header("Content-Type", "application/json")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"inseeCode\":\"" + town.inseeCode() + "\",\"status\":\"LIVE\"}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    if (created.statusCode() == 409) {
+      say("Demo town " + town.name() + " already onboarded");
+    } else if (created.statusCode() != 201) {
+      throw new IllegalStateException("Onboarding " + town.name() + " failed: " + created.body());
+    }
+    String slug = town.slug();
+    if (created.statusCode() == 201) {
+      say("Onboarded demo town " + town.name() + " as " + slug);
+      send(
+          http,
+          request(platform + "/api/v1/platform/towns/" + slug + "/branding", token)
+              .header("Content-Type", "application/json")
+              .PUT(
+                  HttpRequest.BodyPublishers.ofString(
+                      "{\"primaryColor\":\""
+                          + town.primary()
+                          + "\",\"secondaryColor\":\""
+                          + town.secondary()
+                          + "\"}"))
+              .build());
+      byte[] emblem =
+          DemoEmblem.png(
+              Color.decode(town.primary()), Color.decode(town.secondary()), town.variant());
+      send(
+          http,
+          request(platform + "/api/v1/platform/towns/" + slug + "/logo", token)
+              .header("Content-Type", "image/png")
+              .PUT(HttpRequest.BodyPublishers.ofByteArray(emblem))
+              .build());
+    }
+    return slug;
+  }
+
+  private static void send(HttpClient http, HttpRequest request)
+      throws IOException, InterruptedException {
+    HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+    if (r.statusCode() / 100 != 2) {
+      throw new IllegalStateException(
+          request.uri() + " answered " + r.statusCode() + ": " + r.body());
+    }
+  }
+
+  private static HttpRequest.Builder request(String url, String token) {
+    return HttpRequest.newBuilder(URI.create(url))
+        .timeout(Duration.ofSeconds(60))
+        .header("Authorization", "Bearer " + token)
+        .header("Accept", "application/json");
+  }
+
+  /** The operator token: CITE_OPERATOR_TOKEN, or one generated once and kept in the data folder. */
+  static String operatorToken(Path data) throws IOException {
+    String fromEnv = System.getenv("CITE_OPERATOR_TOKEN");
+    if (fromEnv != null && !fromEnv.isBlank()) {
+      return fromEnv;
+    }
+    Path file = data.resolve("operator-token");
+    if (Files.exists(file)) {
+      return Files.readString(file, StandardCharsets.UTF_8).strip();
+    }
+    byte[] random = new byte[24];
+    new SecureRandom().nextBytes(random);
+    String token = HexFormat.of().formatHex(random);
+    Files.createDirectories(data);
+    Files.writeString(file, token + "\n", StandardCharsets.UTF_8);
+    return token;
+  }
+
+  private static String env(String key, String dflt) {
+    return DatabaseRoles.env(key, dflt);
+  }
+
+  private static void say(String line) {
+    System.out.println("[cite] " + line);
+  }
+}

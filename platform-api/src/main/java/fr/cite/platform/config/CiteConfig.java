@@ -1,0 +1,79 @@
+package fr.cite.platform.config;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Platform configuration, read from system properties first and environment variables second, with
+ * defaults that suit a developer's machine. Every key is documented in the README.
+ *
+ * <p>A key {@code cite.base-domain} is looked up as the system property {@code cite.base-domain}
+ * and then as the environment variable {@code CITE_BASE_DOMAIN}.
+ */
+@ApplicationScoped
+public class CiteConfig {
+
+  /**
+   * Host under which every town gets {@code <slug>.<base domain>}; the bare domain is the
+   * platform's.
+   */
+  public String baseDomain() {
+    return string("cite.base-domain", "localhost").toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /** Scheme of the public URLs the platform prints and returns ({@code http} or {@code https}). */
+  public String publicScheme() {
+    return string("cite.public-scheme", "http");
+  }
+
+  /** Port of the public URLs, empty when it is the scheme's default. */
+  public String publicPort() {
+    return string("cite.public-port", "");
+  }
+
+  /** Shared secret of the provider API until operators sign in through Keycloak. */
+  public Optional<String> operatorToken() {
+    return lookup("cite.operator-token").filter(s -> !s.isBlank());
+  }
+
+  /** Name of the database role the application connects as; granted rights by the migrations. */
+  public String databaseAppRole() {
+    return string("cite.db.app-user", "cite_app");
+  }
+
+  /** How long a resolved host is trusted before being read again from the database. */
+  public Duration tenantCacheTtl() {
+    return Duration.ofSeconds(Long.parseLong(string("cite.tenant-cache.ttl-seconds", "30")));
+  }
+
+  /**
+   * Upper bound of hosts kept in the tenant cache, so memory stays bounded whatever the traffic.
+   */
+  public int tenantCacheMaxEntries() {
+    return Integer.parseInt(string("cite.tenant-cache.max-entries", "50000"));
+  }
+
+  /** Public base URL of a host, e.g. {@code http://le-havre.localhost:8080}. */
+  public String publicUrl(String host) {
+    String port = publicPort();
+    return publicScheme() + "://" + host + (port.isBlank() ? "" : ":" + port);
+  }
+
+  public String string(String key, String defaultValue) {
+    return lookup(key).orElse(defaultValue);
+  }
+
+  /** Looks a key up as a system property, then as an environment variable. */
+  public static Optional<String> lookup(String key) {
+    String value = System.getProperty(key);
+    if (value == null) {
+      value = System.getenv(environmentName(key));
+    }
+    return Optional.ofNullable(value);
+  }
+
+  static String environmentName(String key) {
+    return key.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_');
+  }
+}

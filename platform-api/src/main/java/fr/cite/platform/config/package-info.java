@@ -1,0 +1,2 @@
+/** Platform configuration from system properties and environment variables, with sane defaults. */
+package fr.cite.platform.config;

@@ -1,0 +1,34 @@
+package fr.cite.platform.problem;
+
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+/** Expected failures thrown by application code, with their status and localized messages. */
+@Provider
+public class ProblemExceptionMapper implements ExceptionMapper<ProblemException> {
+
+  @Context HttpHeaders headers;
+  @Context UriInfo uri;
+
+  @Override
+  public Response toResponse(ProblemException e) {
+    Response r =
+        ProblemResponses.response(
+            Problems.of(
+                e.status(),
+                e.code(),
+                ProblemResponses.locale(headers),
+                ProblemResponses.instance(uri),
+                e.args()));
+    if (e.status() == 401) {
+      return Response.fromResponse(r)
+          .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"cite-operators\"")
+          .build();
+    }
+    return r;
+  }
+}

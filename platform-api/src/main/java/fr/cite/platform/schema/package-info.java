@@ -1,0 +1,2 @@
+/** Database schema migration with Liquibase at deployment. */
+package fr.cite.platform.schema;

@@ -1,0 +1,2 @@
+/** Provider REST API: onboarding and running towns. */
+package fr.cite.platform.tenancy.api;

@@ -1,0 +1,80 @@
+package fr.cite.platform.tenancy.application;
+
+import fr.cite.platform.communes.CommuneDirectory;
+import fr.cite.platform.communes.CommuneLookup;
+import fr.cite.platform.problem.ProblemException;
+import fr.cite.platform.tenancy.domain.Tenant;
+import fr.cite.platform.tenancy.domain.TenantStatus;
+import fr.cite.platform.town.application.TownProfiles;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * Onboards a town from the official list of communes, in steps that each commit on their own: the
+ * town is registered (platform data), then its starter content is written as the town itself
+ * (tenant-owned data, under row-level security), then it is marked provisioned. A step that fails
+ * leaves the town unprovisioned; {@link #completeProvisioning} runs the remaining steps again, and
+ * every step is idempotent.
+ */
+@ApplicationScoped
+public class TownOnboarding {
+
+  @Inject CommuneDirectory communes;
+
+  @Inject TownRegistry registry;
+
+  @Inject TownProfiles profiles;
+
+  @Inject TenantWork work;
+
+  @Inject TenantDirectory directory;
+
+  public Tenant onboard(String inseeCode, TenantStatus initialStatus) {
+    CommuneLookup.Current found = requireCurrent(inseeCode);
+    Tenant tenant =
+        registry.register(
+            found.commune(),
+            found.slug(),
+            initialStatus == null ? TenantStatus.TRIAL : initialStatus);
+    return completeProvisioning(tenant);
+  }
+
+  /** Runs the provisioning steps of a registered town again; harmless when already done. */
+  public Tenant completeProvisioning(Tenant tenant) {
+    var commune =
+        communes
+            .communes()
+            .find(tenant.inseeCode())
+            .orElseThrow(
+                () -> ProblemException.unprocessable("unknown-insee-code", tenant.inseeCode()));
+    work.runAs(
+        new TenantRef(tenant.id(), tenant.slug()),
+        () -> {
+          profiles.seedStarterContent(commune);
+          return null;
+        });
+    registry.markProvisioned(tenant.id());
+    directory.evict();
+    return registry.findBySlug(tenant.slug());
+  }
+
+  private CommuneLookup.Current requireCurrent(String inseeCode) {
+    CommuneLookup lookup = communes.communes().lookup(inseeCode);
+    if (lookup instanceof CommuneLookup.Current c) {
+      return c;
+    }
+    if (lookup instanceof CommuneLookup.Former f) {
+      throw ProblemException.unprocessable(
+          "former-insee-code",
+          f.code(),
+          f.name().isBlank() ? f.kind().replace('-', ' ') : f.name(),
+          f.current().name(),
+          f.current().inseeCode());
+    }
+    if (lookup instanceof CommuneLookup.Unknown u) {
+      throw ProblemException.unprocessable("unknown-insee-code", u.code());
+    }
+    throw ProblemException.unprocessable(
+        "malformed-insee-code", ((CommuneLookup.Malformed) lookup).value());
+  }
+}

@@ -1,0 +1,2 @@
+/** Servlet-level tenancy: the filter that turns a request's host into a town. */
+package fr.cite.platform.tenancy.web;

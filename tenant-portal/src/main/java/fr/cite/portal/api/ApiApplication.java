@@ -1,0 +1,34 @@
+package fr.cite.portal.api;
+
+import fr.cite.platform.problem.ProblemExceptionMapper;
+import fr.cite.platform.problem.UnexpectedExceptionMapper;
+import fr.cite.platform.problem.ValidationExceptionMapper;
+import fr.cite.platform.problem.WebApplicationExceptionMapper;
+import fr.cite.platform.tenancy.api.OperatorAuthentication;
+import fr.cite.platform.tenancy.api.PlatformTownsResource;
+import fr.cite.platform.town.api.TownResource;
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+import java.util.Set;
+
+/**
+ * The REST API, under {@code /api} on every host. Resources live in the shared platform jar, which
+ * JAX-RS does not scan inside an EAR's lib folder: they are listed here.
+ */
+@ApplicationPath("/api")
+public class ApiApplication extends Application {
+
+  @Override
+  public Set<Class<?>> getClasses() {
+    return Set.of(
+        TownResource.class,
+        PlatformTownsResource.class,
+        OperatorAuthentication.class,
+        ProblemExceptionMapper.class,
+        ValidationExceptionMapper.class,
+        WebApplicationExceptionMapper.class,
+        WebApplicationExceptionMapper.JsonbExceptionMapper.class,
+        WebApplicationExceptionMapper.ProcessingExceptionMapper.class,
+        UnexpectedExceptionMapper.class);
+  }
+}

@@ -1,0 +1,118 @@
+package fr.cite.portal.web;
+
+import fr.cite.platform.tenancy.application.HostResolution;
+import fr.cite.platform.tenancy.application.RequestHost;
+import fr.cite.platform.tenancy.application.TenantSnapshot;
+import fr.cite.platform.town.application.TownProfile;
+import fr.cite.platform.town.application.TownProfiles;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.text.NumberFormat;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * What every portal page needs: the town (name, colours, logo), the reader's language, and the
+ * town's profile for the home page. Loaded once per request.
+ */
+@Named("portal")
+@RequestScoped
+public class PortalPage {
+
+  @Inject RequestHost host;
+
+  @Inject TownProfiles profiles;
+
+  private TownProfile profile;
+
+  public Optional<TenantSnapshot> town() {
+    return host.town();
+  }
+
+  public TenantSnapshot getTown() {
+    return host.town().orElse(null);
+  }
+
+  /** The town's profile (offices, logo), read at the first use in the request. */
+  public TownProfile getProfile() {
+    if (profile == null && host.town().isPresent()) {
+      profile = profiles.current();
+    }
+    return profile;
+  }
+
+  public Locale getLocale() {
+    return host.locale();
+  }
+
+  public String getLanguage() {
+    return host.locale().getLanguage();
+  }
+
+  /** The other language, offered by the language switch. */
+  public String getOtherLanguage() {
+    return "en".equals(getLanguage()) ? "fr" : "en";
+  }
+
+  /** The town's colours as CSS custom properties; values are validated {@code #rrggbb}. */
+  public String getThemeCss() {
+    TenantSnapshot t = getTown();
+    if (t == null) {
+      return "";
+    }
+    return ":root{--town-primary:"
+        + t.primaryColor()
+        + ";--town-on-primary:"
+        + t.primaryColor().readableText()
+        + ";--town-secondary:"
+        + t.secondaryColor()
+        + ";--town-on-secondary:"
+        + t.secondaryColor().readableText()
+        + "}";
+  }
+
+  /** Two letters standing for the town when it has no logo yet ("LH" for Le Havre). */
+  public String getMonogram() {
+    TenantSnapshot t = getTown();
+    if (t == null) {
+      return "";
+    }
+    StringBuilder sb = new StringBuilder();
+    for (String word : t.name().split("[\\s'’-]+")) {
+      if (!word.isEmpty() && Character.isUpperCase(word.codePointAt(0)) && sb.length() < 2) {
+        sb.appendCodePoint(word.codePointAt(0));
+      }
+    }
+    return sb.length() == 0 ? t.name().substring(0, 1).toUpperCase(Locale.ROOT) : sb.toString();
+  }
+
+  /** "du Havre" in French, "of Le Havre" in English: what follows "the portal". */
+  public String getTownOf() {
+    TenantSnapshot t = getTown();
+    if (t == null) {
+      return "";
+    }
+    return "en".equals(getLanguage()) ? "of " + t.name() : t.nameWithPreposition();
+  }
+
+  /** Name of the suspended town whose host received the request, for the "suspended" page. */
+  public String getSuspendedTownName() {
+    return host.resolution() instanceof HostResolution.Suspended s ? s.tenant().name() : "";
+  }
+
+  /** A {@code tel:} link for a phone number as people write it ("02 35 19 45 45"). */
+  public String telHref(String phone) {
+    return "tel:" + phone.replaceAll("[^+0-9]", "");
+  }
+
+  public String joined(java.util.List<String> values) {
+    return String.join(", ", values);
+  }
+
+  public String formatNumber(Integer n) {
+    return n == null
+        ? ""
+        : NumberFormat.getIntegerInstance(getLocale()).format(n).replace('\u202f', ' ');
+  }
+}

@@ -1,0 +1,2 @@
+/** Page beans of the citizen portal. */
+package fr.cite.portal.web;
