@@ -1,0 +1,143 @@
+package fr.cite.it.support;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonStructure;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * HTTP to the server under test with any {@code Host}: requests go to 127.0.0.1 and name the host
+ * in the header, as a browser resolving {@code *.localhost} would.
+ */
+public final class Http {
+
+  public static final String TOKEN = "it-operator-token";
+  public static final String PLATFORM = "localhost";
+
+  private static final HttpClient CLIENT =
+      HttpClient.newBuilder()
+          .connectTimeout(Duration.ofSeconds(5))
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .version(HttpClient.Version.HTTP_1_1)
+          .build();
+
+  private Http() {}
+
+  public static int port() {
+    return 8080 + Integer.parseInt(System.getProperty("cite.test.port.offset", "1000"));
+  }
+
+  /** A town's platform host for a slug. */
+  public static String hostOf(String slug) {
+    return slug + ".localhost";
+  }
+
+  public static Response get(String host, String path, String... headers) {
+    return send(request(host, path, headers).GET().build());
+  }
+
+  public static Response postJson(String host, String path, String json, String... headers) {
+    return send(
+        request(host, path, headers)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build());
+  }
+
+  public static Response putJson(String host, String path, String json, String... headers) {
+    return send(
+        request(host, path, headers)
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(json))
+            .build());
+  }
+
+  public static Response putBytes(
+      String host, String path, String contentType, byte[] body, String... headers) {
+    return send(
+        request(host, path, headers)
+            .header("Content-Type", contentType)
+            .PUT(HttpRequest.BodyPublishers.ofByteArray(body))
+            .build());
+  }
+
+  public static Response send(
+      String host, String path, String contentType, byte[] body, String method, String... headers) {
+    return send(
+        request(host, path, headers)
+            .header("Content-Type", contentType)
+            .method(method, HttpRequest.BodyPublishers.ofByteArray(body))
+            .build());
+  }
+
+  /** Headers that authenticate as a platform operator. */
+  public static String[] operator(String... more) {
+    String[] h = new String[more.length + 2];
+    h[0] = "Authorization";
+    h[1] = "Bearer " + TOKEN;
+    System.arraycopy(more, 0, h, 2, more.length);
+    return h;
+  }
+
+  private static HttpRequest.Builder request(String host, String path, String... headers) {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + path))
+            .timeout(Duration.ofSeconds(60))
+            .header("Host", host + ":" + port());
+    for (int i = 0; i + 1 < headers.length; i += 2) {
+      b.header(headers[i], headers[i + 1]);
+    }
+    return b;
+  }
+
+  private static Response send(HttpRequest request) {
+    try {
+      HttpResponse<byte[]> r = CLIENT.send(request, HttpResponse.BodyHandlers.ofByteArray());
+      return new Response(r.statusCode(), r.headers().map(), r.body());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A response, with helpers for JSON and problem bodies. */
+  public record Response(int status, Map<String, java.util.List<String>> headers, byte[] bytes) {
+
+    public String body() {
+      return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    public String header(String name) {
+      return headers.entrySet().stream()
+          .filter(e -> e.getKey().equalsIgnoreCase(name))
+          .map(e -> e.getValue().get(0))
+          .findFirst()
+          .orElse(null);
+    }
+
+    public JsonObject json() {
+      return (JsonObject) structure();
+    }
+
+    public JsonStructure structure() {
+      try (var reader = Json.createReader(new StringReader(body()))) {
+        return reader.read();
+      }
+    }
+
+    @Override
+    public String toString() {
+      return status + " " + body();
+    }
+  }
+}
