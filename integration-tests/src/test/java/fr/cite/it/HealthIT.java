@@ -2,22 +2,12 @@ package fr.cite.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.cite.it.support.CiteDeployment;
+import fr.cite.it.support.CiteIntegrationTest;
 import fr.cite.it.support.Http;
 import jakarta.json.JsonObject;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-@ExtendWith(ArquillianExtension.class)
-class HealthIT {
-
-  @Deployment(testable = false)
-  static EnterpriseArchive deployment() {
-    return CiteDeployment.ear();
-  }
+class HealthIT extends CiteIntegrationTest {
 
   @Test
   void theProcessSaysItIsAlive() {

@@ -2,26 +2,16 @@ package fr.cite.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.cite.it.support.CiteDeployment;
+import fr.cite.it.support.CiteIntegrationTest;
 import fr.cite.it.support.Http;
 import fr.cite.it.support.TestDatabase;
 import fr.cite.it.support.TestTowns;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Which page a request gets, depending on its host. */
-@ExtendWith(ArquillianExtension.class)
-class HostResolutionIT {
-
-  @Deployment(testable = false)
-  static EnterpriseArchive deployment() {
-    return CiteDeployment.ear();
-  }
+class HostResolutionIT extends CiteIntegrationTest {
 
   @Test
   void aTownHostServesThatTownsHomePageInFrench() {

@@ -2,7 +2,7 @@ package fr.cite.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.cite.it.support.CiteDeployment;
+import fr.cite.it.support.CiteIntegrationTest;
 import fr.cite.it.support.Http;
 import fr.cite.it.support.TestDatabase;
 import fr.cite.it.support.TestTowns;
@@ -18,22 +18,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The provider API that onboards towns from the official list of communes. */
-@ExtendWith(ArquillianExtension.class)
-class OnboardingApiIT {
+class OnboardingApiIT extends CiteIntegrationTest {
 
   static final String TOWNS = "/api/v1/platform/towns";
-
-  @Deployment(testable = false)
-  static EnterpriseArchive deployment() {
-    return CiteDeployment.ear();
-  }
 
   static Http.Response onboard(String body, String... headers) {
     return Http.postJson(Http.PLATFORM, TOWNS, body, Http.operator(headers));

@@ -3,7 +3,7 @@ package fr.cite.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import fr.cite.it.support.CiteDeployment;
+import fr.cite.it.support.CiteIntegrationTest;
 import fr.cite.it.support.Http;
 import fr.cite.it.support.TestDatabase;
 import fr.cite.it.support.TestTowns;
@@ -20,27 +20,17 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import javax.imageio.ImageIO;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Town A never sees nor changes town B's data: through the API, the pages, and the database itself
  * (row-level security for the application role).
  */
-@ExtendWith(ArquillianExtension.class)
-class TenantIsolationIT {
+class TenantIsolationIT extends CiteIntegrationTest {
 
   static TestTowns.Town a;
   static TestTowns.Town b;
-
-  @Deployment(testable = false)
-  static EnterpriseArchive deployment() {
-    return CiteDeployment.ear();
-  }
 
   @BeforeAll
   static void twoTownsHoldingData() throws Exception {

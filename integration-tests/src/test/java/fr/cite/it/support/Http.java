@@ -1,5 +1,7 @@
 package fr.cite.it.support;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonStructure;
@@ -45,28 +47,16 @@ public final class Http {
   }
 
   public static Response postJson(String host, String path, String json, String... headers) {
-    return send(
-        request(host, path, headers)
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(json))
-            .build());
+    return send(host, path, "application/json", json.getBytes(UTF_8), "POST", headers);
   }
 
   public static Response putJson(String host, String path, String json, String... headers) {
-    return send(
-        request(host, path, headers)
-            .header("Content-Type", "application/json")
-            .PUT(HttpRequest.BodyPublishers.ofString(json))
-            .build());
+    return send(host, path, "application/json", json.getBytes(UTF_8), "PUT", headers);
   }
 
   public static Response putBytes(
       String host, String path, String contentType, byte[] body, String... headers) {
-    return send(
-        request(host, path, headers)
-            .header("Content-Type", contentType)
-            .PUT(HttpRequest.BodyPublishers.ofByteArray(body))
-            .build());
+    return send(host, path, contentType, body, "PUT", headers);
   }
 
   public static Response send(
