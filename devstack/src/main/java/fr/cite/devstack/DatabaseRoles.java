@@ -63,6 +63,27 @@ public final class DatabaseRoles {
     }
   }
 
+  /**
+   * Makes sure a role owning a database of its own exists (Keycloak's store, for instance), with
+   * full rights on it and none elsewhere.
+   */
+  public static void ensureOwnedDatabase(
+      String superuserUrl, String superuser, String database, String owner, String password)
+      throws SQLException {
+    try (Connection c = DriverManager.getConnection(superuserUrl, superuser, "");
+        Statement st = c.createStatement()) {
+      ensureRole(c, owner, password, "LOGIN NOSUPERUSER NOCREATEROLE");
+      if (!exists(c, "select 1 from pg_database where datname = ?", database)) {
+        st.execute(
+            "CREATE DATABASE "
+                + ident(database)
+                + " OWNER "
+                + ident(owner)
+                + " ENCODING 'UTF8' TEMPLATE template0");
+      }
+    }
+  }
+
   private static void ensureRole(Connection c, String role, String password, String options)
       throws SQLException {
     String verb = exists(c, "select 1 from pg_roles where rolname = ?", role) ? "ALTER" : "CREATE";

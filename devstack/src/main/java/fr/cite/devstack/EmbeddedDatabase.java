@@ -43,6 +43,13 @@ public final class EmbeddedDatabase implements AutoCloseable {
     return db;
   }
 
+  /** Creates (if absent) a database owned by a role of its own, such as Keycloak's. */
+  public void ensureOwnedDatabase(String database, String owner, String password)
+      throws SQLException {
+    DatabaseRoles.ensureOwnedDatabase(
+        serverUrl() + "postgres", "postgres", database, owner, password);
+  }
+
   /** {@code jdbc:postgresql://localhost:<port>/}, to which a database name is appended. */
   public String serverUrl() {
     return "jdbc:postgresql://localhost:" + port + "/";

@@ -50,6 +50,9 @@ public final class RunPlatform {
     serverEnv.put("CITE_BASE_DOMAIN", baseDomain);
     serverEnv.put("CITE_PUBLIC_PORT", httpPort == 80 ? "" : Integer.toString(httpPort));
 
+    serverEnv.put("CITE_KEYCLOAK_PORTAL_SECRET", secret(data, "keycloak-portal-secret"));
+    serverEnv.put("CITE_KEYCLOAK_PLATFORM_SECRET", secret(data, "keycloak-platform-secret"));
+
     EmbeddedDatabase db = null;
     if (System.getenv("CITE_DB_URL") == null) {
       int pgPort = Integer.parseInt(env("CITE_PG_PORT", "55432"));
@@ -65,16 +68,55 @@ public final class RunPlatform {
       say("Using the database at " + System.getenv("CITE_DB_URL"));
     }
 
+    KeycloakServer keycloak = null;
+    if (System.getenv("CITE_KEYCLOAK_URL") == null) {
+      if (db == null) {
+        throw new IllegalStateException(
+            "With CITE_DB_URL set, also set CITE_KEYCLOAK_URL (and its secrets) to an existing Keycloak");
+      }
+      int kcPort = Integer.parseInt(env("CITE_KEYCLOAK_PORT", "8180"));
+      String kcDbPassword = secret(data, "keycloak-db-password");
+      db.ensureOwnedDatabase("keycloak", "keycloak", kcDbPassword);
+      Path kcHome = Path.of(env("CITE_KEYCLOAK_HOME", data.resolve("keycloak").toString()));
+      say("Starting Keycloak on port " + kcPort + " (first start builds it once, ~10 s)");
+      keycloak =
+          KeycloakServer.start(
+              new KeycloakServer.Settings(
+                  root.resolve("devstack/target/keycloak/keycloak-dist.zip"),
+                  kcHome,
+                  kcPort,
+                  kcPort + 1,
+                  db.serverUrl() + "keycloak",
+                  "keycloak",
+                  kcDbPassword,
+                  secret(data, "keycloak-admin-password"),
+                  root.resolve("wildfly-config/src/main/keycloak/cite-realm.json"),
+                  Map.of(
+                      "CITE_KEYCLOAK_PORTAL_SECRET", serverEnv.get("CITE_KEYCLOAK_PORTAL_SECRET"),
+                      "CITE_KEYCLOAK_PLATFORM_SECRET",
+                          serverEnv.get("CITE_KEYCLOAK_PLATFORM_SECRET")),
+                  data.resolve("logs/keycloak-console.log")),
+              Duration.ofMinutes(5));
+      serverEnv.put("CITE_KEYCLOAK_URL", keycloak.url());
+    } else {
+      say("Using the Keycloak at " + System.getenv("CITE_KEYCLOAK_URL"));
+      serverEnv.put("CITE_KEYCLOAK_URL", System.getenv("CITE_KEYCLOAK_URL"));
+    }
+
     Path serverDir =
         Path.of(env("CITE_SERVER_DIR", root.resolve("wildfly-config/target/server").toString()));
     Path consoleLog = data.resolve("logs/wildfly-console.log");
     say("Starting WildFly on port " + httpPort + " (console output in " + consoleLog + ")");
     final EmbeddedDatabase database = db;
+    final KeycloakServer identity = keycloak;
     WildFlyServer server;
     try {
       server =
           WildFlyServer.start(serverDir, httpPort, serverEnv, consoleLog, Duration.ofMinutes(5));
     } catch (RuntimeException | IOException e) {
+      if (identity != null) {
+        identity.close();
+      }
       if (database != null) {
         database.close();
       }
@@ -84,9 +126,12 @@ public final class RunPlatform {
         .addShutdownHook(
             new Thread(
                 () -> {
-                  say("Stopping WildFly and PostgreSQL…");
+                  say("Stopping WildFly, Keycloak and PostgreSQL…");
                   try {
                     server.close();
+                    if (identity != null) {
+                      identity.close();
+                    }
                     if (database != null) {
                       database.close();
                     }
@@ -106,12 +151,15 @@ public final class RunPlatform {
     }
     say(
         String.format(
-            "Cité is running (ready in %d s).%n  %-10s %s/%n%s  Provider API token: %s%n"
-                + "  Logs: %s%nPress Ctrl-C to stop.",
+            "Cité is running (ready in %d s).%n  %-10s %s/%n%s  %-10s %s/admin/ (admin / %s)%n"
+                + "  Provider API token: %s%n  Logs: %s%nPress Ctrl-C to stop.",
             (System.nanoTime() - t0) / 1_000_000_000L,
             "Platform",
             platform,
             banner,
+            "Keycloak",
+            serverEnv.get("CITE_KEYCLOAK_URL"),
+            keycloak == null ? "…" : secret(data, "keycloak-admin-password"),
             token,
             consoleLog.getParent()));
     server.waitFor();
@@ -131,6 +179,12 @@ public final class RunPlatform {
             HttpResponse.BodyHandlers.ofString());
     if (created.statusCode() == 409) {
       say("Demo town " + town.name() + " already onboarded");
+      // Completes what an earlier run could not (for instance its Keycloak organization).
+      send(
+          http,
+          request(platform + "/api/v1/platform/towns/" + town.slug() + "/provisioning", token)
+              .POST(HttpRequest.BodyPublishers.noBody())
+              .build());
     } else if (created.statusCode() != 201) {
       throw new IllegalStateException("Onboarding " + town.name() + " failed: " + created.body());
     }
@@ -184,7 +238,12 @@ public final class RunPlatform {
     if (fromEnv != null && !fromEnv.isBlank()) {
       return fromEnv;
     }
-    Path file = data.resolve("operator-token");
+    return secret(data, "operator-token");
+  }
+
+  /** A random secret generated on first use and kept in the data folder, so restarts reuse it. */
+  static String secret(Path data, String name) throws IOException {
+    Path file = data.resolve(name);
     if (Files.exists(file)) {
       return Files.readString(file, StandardCharsets.UTF_8).strip();
     }

@@ -54,6 +54,34 @@ public class CiteConfig {
     return Integer.parseInt(string("cite.tenant-cache.max-entries", "50000"));
   }
 
+  /** Keycloak's base URL, e.g. {@code http://localhost:8180}; identity is off when absent. */
+  public Optional<String> keycloakUrl() {
+    return lookup("cite.keycloak.url").filter(s -> !s.isBlank()).map(s -> s.replaceAll("/+$", ""));
+  }
+
+  /** The one realm of citizens, staff and operators. */
+  public String keycloakRealm() {
+    return string("cite.keycloak.realm", "cite");
+  }
+
+  /** Client of the portals and consoles (authorization code flow). */
+  public String keycloakPortalClient() {
+    return string("cite.keycloak.portal-client", "cite-portal");
+  }
+
+  public String keycloakPortalSecret() {
+    return string("cite.keycloak.portal-secret", "");
+  }
+
+  /** Service account the platform uses to create organizations and register hosts. */
+  public String keycloakPlatformClient() {
+    return string("cite.keycloak.platform-client", "cite-platform");
+  }
+
+  public String keycloakPlatformSecret() {
+    return string("cite.keycloak.platform-secret", "");
+  }
+
   /** Public base URL of a host, e.g. {@code http://le-havre.localhost:8080}. */
   public String publicUrl(String host) {
     String port = publicPort();

@@ -1,6 +1,7 @@
 package fr.cite.platform.tenancy.api;
 
 import fr.cite.platform.config.CiteConfig;
+import fr.cite.platform.identity.application.TownIdentitySync;
 import fr.cite.platform.problem.ProblemException;
 import fr.cite.platform.tenancy.application.TenantDirectory;
 import fr.cite.platform.tenancy.application.TenantRef;
@@ -53,6 +54,8 @@ public class PlatformTownsResource {
   @Inject TownProfiles profiles;
 
   @Inject CiteConfig config;
+
+  @Inject TownIdentitySync identity;
 
   /**
    * Onboards the commune with this INSEE code: name, SIREN, postcodes, population and département
@@ -111,7 +114,8 @@ public class PlatformTownsResource {
     } else {
       t = registry.reactivate(slug, request.status());
     }
-    return view(t, List.of());
+    identity.synchronise(slug);
+    return view(registry.findBySlug(slug), List.of());
   }
 
   /** Sets the town's primary and secondary colours ({@code #rrggbb}). */
@@ -129,7 +133,10 @@ public class PlatformTownsResource {
         List.of());
   }
 
-  /** Runs again the onboarding steps of a town whose provisioning did not complete. Idempotent. */
+  /**
+   * Runs again the onboarding steps of a town whose provisioning or identity did not complete (for
+   * instance Keycloak was unreachable). Idempotent.
+   */
   @POST
   @Path("{slug}/provisioning")
   public TownView completeProvisioning(@PathParam("slug") String slug) {

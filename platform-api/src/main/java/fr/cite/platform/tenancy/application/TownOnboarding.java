@@ -14,7 +14,8 @@ import jakarta.inject.Inject;
  * town is registered (platform data), then its starter content is written as the town itself
  * (tenant-owned data, under row-level security), then it is marked provisioned. A step that fails
  * leaves the town unprovisioned; {@link #completeProvisioning} runs the remaining steps again, and
- * every step is idempotent.
+ * every step is idempotent. The identity step (Keycloak organization and redirect URIs) never fails
+ * the onboarding: when Keycloak is unreachable the town is created "identity pending".
  */
 @ApplicationScoped
 public class TownOnboarding {
@@ -28,6 +29,8 @@ public class TownOnboarding {
   @Inject TenantWork work;
 
   @Inject TenantDirectory directory;
+
+  @Inject fr.cite.platform.identity.application.TownIdentitySync identity;
 
   public Tenant onboard(String inseeCode, TenantStatus initialStatus) {
     CommuneLookup.Current found = requireCurrent(inseeCode);
@@ -54,6 +57,7 @@ public class TownOnboarding {
           return null;
         });
     registry.markProvisioned(tenant.id());
+    identity.synchronise(tenant.slug());
     directory.evict();
     return registry.findBySlug(tenant.slug());
   }

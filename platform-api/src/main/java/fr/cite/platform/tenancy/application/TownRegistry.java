@@ -58,6 +58,21 @@ public class TownRegistry {
     t.markProvisioned(clock.instant());
   }
 
+  /**
+   * Records the town's identity as in sync, unless the town changed meanwhile (its identity is then
+   * still to be synchronised with the newer state).
+   */
+  public void identitySynced(long tenantId, String organizationId, java.time.Instant basedOn) {
+    Tenant t = require(tenantId);
+    if (t.updatedAt().equals(basedOn)) {
+      t.identitySynced(organizationId, clock.instant());
+    }
+  }
+
+  public void identityPending(long tenantId, String error) {
+    require(tenantId).identityPending(error);
+  }
+
   public Tenant findBySlug(String slug) {
     return tenants
         .findBySlug(slug)

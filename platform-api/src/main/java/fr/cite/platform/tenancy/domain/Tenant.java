@@ -86,6 +86,15 @@ public class Tenant {
   @Column(name = "provisioned_at")
   private Instant provisionedAt;
 
+  @Column(name = "identity_org_id", length = 36)
+  private String identityOrgId;
+
+  @Column(name = "identity_synced_at")
+  private Instant identitySyncedAt;
+
+  @Column(name = "identity_error", length = 500)
+  private String identityError;
+
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
@@ -133,6 +142,7 @@ public class Tenant {
     status = TenantStatus.SUSPENDED;
     statusReason = reason.strip();
     updatedAt = now;
+    identitySyncedAt = null;
   }
 
   /** Serves the town again, as a trial or live town. */
@@ -140,20 +150,53 @@ public class Tenant {
     if (to == TenantStatus.SUSPENDED) {
       throw new IllegalArgumentException("Use suspend()");
     }
+    boolean wasSuspended = status == TenantStatus.SUSPENDED;
     status = to;
     statusReason = null;
     updatedAt = now;
+    if (wasSuspended) {
+      identitySyncedAt = null;
+    }
   }
 
   public void rebrand(Branding newBranding, Instant now) {
     branding = Objects.requireNonNull(newBranding);
     updatedAt = now;
+    identitySyncedAt = null;
   }
 
   /** Records that every onboarding step (starter content, later identity) completed. */
   public void markProvisioned(Instant now) {
     provisionedAt = now;
     updatedAt = now;
+  }
+
+  /** Records that Keycloak knows the town as it is now (organization, hosts, enabled or not). */
+  public void identitySynced(String organizationId, Instant now) {
+    identityOrgId = organizationId;
+    identitySyncedAt = now;
+    identityError = null;
+  }
+
+  /**
+   * Records that the town's identity could not be brought in sync (Keycloak unreachable, refused);
+   * the town stays "identity pending" until a retry succeeds.
+   */
+  public void identityPending(String error) {
+    identitySyncedAt = null;
+    identityError = error == null ? null : error.substring(0, Math.min(error.length(), 500));
+  }
+
+  public Optional<String> identityOrganizationId() {
+    return Optional.ofNullable(identityOrgId);
+  }
+
+  public boolean isIdentityPending() {
+    return identitySyncedAt == null;
+  }
+
+  public Optional<String> identityError() {
+    return Optional.ofNullable(identityError);
   }
 
   public boolean isProvisioned() {

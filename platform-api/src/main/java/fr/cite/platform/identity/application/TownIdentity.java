@@ -1,0 +1,32 @@
+package fr.cite.platform.identity.application;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the platform asks of the identity provider for each town: an organization (so that the login
+ * page carries the town's name and colours), its hosts accepted as redirect URIs, and the
+ * organization disabled while the town is suspended. Every call is idempotent.
+ */
+public interface TownIdentity {
+
+  /** The town as the identity provider should know it. */
+  record TownDescription(
+      String alias,
+      String name,
+      boolean enabled,
+      Map<String, List<String>> attributes,
+      List<String> redirectUris,
+      String knownOrganizationId) {}
+
+  /**
+   * Creates or updates the town's organization and registers its redirect URIs.
+   *
+   * @return the organization's id
+   * @throws IdentityUnavailableException when the provider cannot be reached or refuses
+   */
+  String synchronise(TownDescription town);
+
+  /** False when no identity provider is configured: towns stay "identity pending". */
+  boolean isConfigured();
+}

@@ -1,0 +1,68 @@
+package fr.cite.platform.identity.application;
+
+import fr.cite.platform.config.CiteConfig;
+import fr.cite.platform.tenancy.application.TenantDirectory;
+import fr.cite.platform.tenancy.application.TownRegistry;
+import fr.cite.platform.tenancy.domain.Tenant;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.jboss.logging.Logger;
+
+/**
+ * Brings a town's identity (Keycloak organization, redirect URIs, enabled flag) in line with the
+ * town. Never fails because the provider is down: the town is then left "identity pending", and the
+ * next call (a retry by an operator, or the next change) completes it.
+ */
+@ApplicationScoped
+public class TownIdentitySync {
+
+  private static final Logger LOG = Logger.getLogger(TownIdentitySync.class);
+
+  @Inject TownRegistry registry;
+
+  @Inject TownIdentity identity;
+
+  @Inject TenantDirectory directory;
+
+  @Inject CiteConfig config;
+
+  /** Returns true when the town's identity is in sync after the call. */
+  public boolean synchronise(String slug) {
+    Tenant town = registry.findBySlug(slug);
+    List<String> hosts =
+        Stream.concat(
+                Stream.of(directory.platformHostOf(town.slug())),
+                registry
+                    .verifiedDomains(List.of(town.id()))
+                    .getOrDefault(town.id(), List.of())
+                    .stream())
+            .toList();
+    String portalUrl = config.publicUrl(hosts.get(0));
+    TownIdentity.TownDescription description =
+        new TownIdentity.TownDescription(
+            town.slug(),
+            town.officialName(),
+            town.status().serves(),
+            Map.of(
+                "inseeCode", List.of(town.inseeCode()),
+                "primaryColor", List.of(town.branding().primary().value()),
+                "secondaryColor", List.of(town.branding().secondary().value()),
+                "onPrimaryColor", List.of(town.branding().primary().readableText().value()),
+                "logoUrl", List.of(portalUrl + "/api/v1/town/logo"),
+                "portalUrl", List.of(portalUrl)),
+            hosts.stream().map(h -> config.publicUrl(h) + "/*").toList(),
+            town.identityOrganizationId().orElse(null));
+    try {
+      String organizationId = identity.synchronise(description);
+      registry.identitySynced(town.id(), organizationId, town.updatedAt());
+      return true;
+    } catch (IdentityUnavailableException e) {
+      LOG.warnf(e, "Identity of town %s left pending: %s", slug, e.getMessage());
+      registry.identityPending(town.id(), e.getMessage());
+      return false;
+    }
+  }
+}
