@@ -12,9 +12,9 @@ import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
 /**
- * One real PostgreSQL for the whole test run, started before any test class (and so before
- * Arquillian boots WildFly, which reads its address from the environment Failsafe gives it), with
- * Cité's two roles. A fresh data directory each run.
+ * One real PostgreSQL for the whole test run (and Keycloak beside it, see {@link TestKeycloak}),
+ * started before any test class (and so before Arquillian boots WildFly, which reads its address
+ * from the environment Failsafe gives it), with Cité's two roles. A fresh data directory each run.
  */
 public class TestDatabase implements LauncherSessionListener {
 
@@ -31,6 +31,8 @@ public class TestDatabase implements LauncherSessionListener {
       Path dir = Files.createTempDirectory("cite-it-pg").resolve("data");
       roles = DatabaseRoles.Settings.fromEnvironment("_test");
       database = EmbeddedDatabase.start(dir, Integer.parseInt(port), roles);
+      database.ensureOwnedDatabase("keycloak", "keycloak", "keycloak_test");
+      TestKeycloak.startInBackground(database.serverUrl() + "keycloak");
     } catch (IOException | SQLException e) {
       throw new IllegalStateException("Could not start the test PostgreSQL", e);
     }
@@ -38,6 +40,7 @@ public class TestDatabase implements LauncherSessionListener {
 
   @Override
   public void launcherSessionClosed(LauncherSession session) {
+    TestKeycloak.shutdown();
     if (database != null) {
       try {
         database.close();

@@ -60,7 +60,8 @@ public class TownIdentitySync {
       registry.identitySynced(town.id(), organizationId, town.updatedAt());
       return true;
     } catch (IdentityUnavailableException e) {
-      LOG.warnf(e, "Identity of town %s left pending: %s", slug, e.getMessage());
+      LOG.warnf("Identity of town %s left pending: %s", slug, e.getMessage());
+      LOG.debug("Identity failure", e);
       registry.identityPending(town.id(), e.getMessage());
       return false;
     }

@@ -125,12 +125,11 @@ public class PlatformTownsResource {
   public TownView rebrand(
       @PathParam("slug") String slug,
       @NotNull(message = "{validation.required}") @Valid BrandingRequest request) {
-    return view(
-        registry.rebrand(
-            slug,
-            new Branding(
-                HexColor.of(request.primaryColor()), HexColor.of(request.secondaryColor()))),
-        List.of());
+    registry.rebrand(
+        slug,
+        new Branding(HexColor.of(request.primaryColor()), HexColor.of(request.secondaryColor())));
+    identity.synchronise(slug);
+    return view(registry.findBySlug(slug), List.of());
   }
 
   /**

@@ -1,0 +1,101 @@
+package fr.cite.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.cite.it.support.Browser;
+import fr.cite.it.support.CiteIntegrationTest;
+import fr.cite.it.support.TestKeycloak;
+import fr.cite.it.support.TestTowns;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Citizens sign up and sign in through the real Keycloak, on the portals of two towns, with one
+ * account; the protocol is driven at the HTTP level (Keycloak's own pages, forms and cookies).
+ */
+class CitizenSignInIT extends CiteIntegrationTest {
+
+  static TestTowns.Town a;
+  static TestTowns.Town b;
+
+  @BeforeAll
+  static void twoTownsWithTheirIdentity() {
+    TestKeycloak.awaitReady();
+    a = TestTowns.onboard();
+    b = TestTowns.onboard();
+  }
+
+  static String portal(TestTowns.Town town, String path) {
+    return "http://" + town.host() + ":9080" + path;
+  }
+
+  static Browser.Page signIn(Browser browser, TestTowns.Town town, String email, String password) {
+    Browser.Page login = browser.get(portal(town, "/compte/"));
+    assertThat(login.uri().getPath()).startsWith("/realms/cite/");
+    assertThat(login.uri().getQuery()).contains("organization:" + town.slug());
+    Browser.Page askPassword =
+        browser.post(login.formAction("kc-form-login"), Browser.fields("username", email));
+    return browser.post(
+        askPassword.formAction("kc-form-login"), Browser.fields("password", password));
+  }
+
+  @Test
+  void aCitizenSignsUpOnOneTownAndSignsInOnAnotherWithTheSameAccount() {
+    String email = "parent-" + UUID.randomUUID() + "@example.fr";
+    String password = "Ecole-" + UUID.randomUUID();
+    Browser browser = new Browser();
+
+    Browser.Page login = browser.get(portal(a, "/compte/"));
+    assertThat(login.status()).isEqualTo(200);
+    Browser.Page register = browser.get(login.link("/login-actions/registration"));
+    Browser.Page account =
+        browser.post(
+            register.formAction("kc-register-form"),
+            Browser.fields(
+                "firstName", "Camille",
+                "lastName", "Martin",
+                "email", email,
+                "password", password,
+                "password-confirm", password));
+    assertThat(account.uri().getHost()).isEqualTo(a.host());
+    assertThat(account.status()).as(account.body()).isEqualTo(200);
+    assertThat(account.body()).contains("Mon compte").contains("Camille Martin").contains(email);
+    assertThat(browser.cookiesOf(a.host())).containsKey("JSESSIONID");
+
+    Browser.Page onB = signIn(browser, b, email, password);
+    assertThat(onB.uri().getHost()).isEqualTo(b.host());
+    assertThat(onB.body()).contains("Camille Martin").contains(b.name());
+    assertThat(browser.cookiesOf(b.host()).get("JSESSIONID"))
+        .as("sessions are per host")
+        .isNotEqualTo(browser.cookiesOf(a.host()).get("JSESSIONID"));
+  }
+
+  @Test
+  void aWrongPasswordIsRefusedAndSigningOutEndsTheKeycloakSessionToo() {
+    String email = "habitant-" + UUID.randomUUID() + "@example.fr";
+    String password = "Mairie-" + UUID.randomUUID();
+    Browser browser = new Browser();
+    Browser.Page login = browser.get(portal(a, "/compte/"));
+    Browser.Page register = browser.get(login.link("/login-actions/registration"));
+    browser.post(
+        register.formAction("kc-register-form"),
+        Browser.fields(
+            "firstName", "Jean",
+            "lastName", "Dupont",
+            "email", email,
+            "password", password,
+            "password-confirm", password));
+
+    Browser.Page out = browser.post(portal(a, "/compte/deconnexion"), Browser.fields());
+    assertThat(out.uri().getHost()).isEqualTo(a.host());
+    assertThat(out.body()).contains("Bienvenue");
+    Browser.Page again = browser.get(portal(a, "/compte/"));
+    assertThat(again.uri().getPath()).as("Keycloak asks again").startsWith("/realms/cite/");
+
+    Browser stranger = new Browser();
+    Browser.Page refused = signIn(stranger, a, email, "not-" + password);
+    assertThat(refused.uri().getHost()).isEqualTo("localhost");
+    assertThat(refused.body()).doesNotContain("Mon compte");
+  }
+}

@@ -1,0 +1,141 @@
+package fr.cite.it.support;
+
+import fr.cite.devstack.KeycloakServer;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonStructure;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The real Keycloak of the test run: built once into the module's target folder, started at the
+ * beginning of the run in the background (WildFly boots meanwhile), with Cité's realm imported and
+ * its data in the test PostgreSQL. Tests that need it call {@link #awaitReady()}; the outage test
+ * stops and restarts it.
+ */
+public final class TestKeycloak {
+
+  private static CompletableFuture<KeycloakServer> server;
+  private static KeycloakServer.Settings settings;
+
+  private TestKeycloak() {}
+
+  static synchronized void startInBackground(String jdbcUrl) {
+    String port = System.getProperty("cite.test.kc.port");
+    if (port == null || server != null) {
+      return;
+    }
+    Path moduleTarget = Path.of(System.getProperty("cite.test.target", "target"));
+    settings =
+        new KeycloakServer.Settings(
+            Path.of(System.getProperty("cite.keycloak.zip")),
+            moduleTarget.resolve("keycloak"),
+            Integer.parseInt(port),
+            Integer.parseInt(System.getProperty("cite.test.kc.management.port")),
+            jdbcUrl,
+            "keycloak",
+            "keycloak_test",
+            "admin_test",
+            Path.of(System.getProperty("cite.keycloak.realm")),
+            Map.of(
+                "CITE_KEYCLOAK_PORTAL_SECRET", System.getenv("CITE_KEYCLOAK_PORTAL_SECRET"),
+                "CITE_KEYCLOAK_PLATFORM_SECRET", System.getenv("CITE_KEYCLOAK_PLATFORM_SECRET")),
+            moduleTarget.resolve("keycloak-console.log"));
+    server = CompletableFuture.supplyAsync(TestKeycloak::startNow);
+  }
+
+  private static KeycloakServer startNow() {
+    try {
+      return KeycloakServer.start(settings, Duration.ofMinutes(5));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Waits until Keycloak answers; returns its base URL. */
+  public static synchronized String awaitReady() {
+    try {
+      return server.get(5, TimeUnit.MINUTES).url();
+    } catch (Exception e) {
+      throw new IllegalStateException("Keycloak did not start, see " + settings.consoleLog(), e);
+    }
+  }
+
+  /** Stops Keycloak, as an outage would. */
+  public static synchronized void stop() throws InterruptedException {
+    awaitReady();
+    server.join().close();
+  }
+
+  /** Starts Keycloak again after {@link #stop()} and waits until it answers. */
+  public static synchronized void restart() {
+    server = CompletableFuture.completedFuture(startNow());
+  }
+
+  static synchronized void shutdown() {
+    if (server != null) {
+      try {
+        server.get(5, TimeUnit.MINUTES).close();
+      } catch (Exception e) {
+        // the run is over anyway
+      }
+      server = null;
+    }
+  }
+
+  /** GET on the Admin REST API of realm cite, as the platform's service account. */
+  public static JsonStructure admin(String path) {
+    String base = awaitReady();
+    HttpClient http = HttpClient.newHttpClient();
+    try {
+      String form =
+          "grant_type=client_credentials&client_id=cite-platform&client_secret="
+              + URLEncoder.encode(
+                  System.getenv("CITE_KEYCLOAK_PLATFORM_SECRET"), StandardCharsets.UTF_8);
+      HttpResponse<String> token =
+          http.send(
+              HttpRequest.newBuilder(
+                      URI.create(base + "/realms/cite/protocol/openid-connect/token"))
+                  .header("Content-Type", "application/x-www-form-urlencoded")
+                  .POST(HttpRequest.BodyPublishers.ofString(form))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      String accessToken = ((JsonObject) read(token.body())).getString("access_token");
+      HttpResponse<String> r =
+          http.send(
+              HttpRequest.newBuilder(URI.create(base + "/admin/realms/cite" + path))
+                  .header("Authorization", "Bearer " + accessToken)
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      if (r.statusCode() != 200) {
+        throw new IllegalStateException(path + " answered " + r.statusCode() + ": " + r.body());
+      }
+      return read(r.body());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static JsonStructure read(String body) {
+    try (var reader = Json.createReader(new StringReader(body))) {
+      return reader.read();
+    }
+  }
+}

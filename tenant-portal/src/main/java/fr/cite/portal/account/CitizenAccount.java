@@ -1,0 +1,54 @@
+package fr.cite.portal.account;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Optional;
+import org.wildfly.security.http.oidc.IDToken;
+import org.wildfly.security.http.oidc.OidcSecurityContext;
+
+/**
+ * "Mon compte": who the signed-in citizen is, from the ID token Keycloak issued. The same account
+ * signs in on every town's portal; what a citizen did in a town stays in that town.
+ */
+@Named("account")
+@RequestScoped
+public class CitizenAccount {
+
+  private IDToken token() {
+    HttpServletRequest request =
+        (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest();
+    return Optional.ofNullable(
+            (OidcSecurityContext) request.getAttribute(OidcSecurityContext.class.getName()))
+        .map(OidcSecurityContext::getIDToken)
+        .orElse(null);
+  }
+
+  private String claim(String name) {
+    IDToken t = token();
+    return t == null ? null : t.getClaimValueAsString(name);
+  }
+
+  public String getName() {
+    String name = claim("name");
+    return name == null || name.isBlank() ? getEmail() : name;
+  }
+
+  public String getGivenName() {
+    return claim("given_name");
+  }
+
+  public String getFamilyName() {
+    return claim("family_name");
+  }
+
+  public String getEmail() {
+    return claim("email");
+  }
+
+  /** The language the citizen chose in Keycloak, if any. */
+  public String getPreferredLanguage() {
+    return claim("locale");
+  }
+}
