@@ -92,6 +92,7 @@ public final class KeycloakServer implements AutoCloseable {
     Files.createDirectories(importDir);
     Files.copy(
         s.realmFile(), importDir.resolve("cite-realm.json"), StandardCopyOption.REPLACE_EXISTING);
+    copyTree(s.realmFile().resolveSibling("themes"), s.home().resolve("themes"));
     ProcessBuilder pb =
         new ProcessBuilder(
                 s.home().resolve("bin/kc.sh").toString(),
@@ -170,6 +171,23 @@ public final class KeycloakServer implements AutoCloseable {
       if (!process.waitFor(30, TimeUnit.SECONDS)) {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
+      }
+    }
+  }
+
+  /** Copies the project's themes into Keycloak's themes folder (read at start). */
+  private static void copyTree(Path from, Path to) throws IOException {
+    if (!Files.isDirectory(from)) {
+      return;
+    }
+    try (var paths = Files.walk(from)) {
+      for (Path p : (Iterable<Path>) paths::iterator) {
+        Path target = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
+        }
       }
     }
   }

@@ -48,6 +48,12 @@ class CitizenSignInIT extends CiteIntegrationTest {
 
     Browser.Page login = browser.get(portal(a, "/compte/"));
     assertThat(login.status()).isEqualTo(200);
+    assertThat(login.body())
+        .as("Keycloak's page carries the town")
+        .contains("<title>Connexion au portail")
+        .contains("--cite-town-primary: #000091")
+        .contains("src=\"http://" + a.host() + ":9080/api/v1/town/logo\"")
+        .contains("href=\"http://" + a.host() + ":9080/\"");
     Browser.Page register = browser.get(login.link("/login-actions/registration"));
     Browser.Page account =
         browser.post(

@@ -83,6 +83,7 @@ class TownIdentityIT extends CiteIntegrationTest {
   @Test
   void whenKeycloakIsDownTheTownIsCreatedIdentityPendingAndARetryCompletesIt() throws Exception {
     Commune commune = TestTowns.unusedCommune();
+    TestTowns.Town other = TestTowns.onboard();
     TestKeycloak.stop();
     Http.Response created;
     try {
@@ -92,6 +93,12 @@ class TownIdentityIT extends CiteIntegrationTest {
               "/api/v1/platform/towns",
               "{\"inseeCode\":\"" + commune.inseeCode() + "\"}",
               Http.operator());
+      Http.Response signIn = Http.get(other.host(), "/compte/");
+      assertThat(signIn.status()).isEqualTo(503);
+      assertThat(signIn.body())
+          .contains("Connexion temporairement indisponible")
+          .doesNotContain("Exception");
+      assertThat(Http.get(other.host(), "/").status()).as("anonymous pages work").isEqualTo(200);
     } finally {
       TestKeycloak.restart();
     }

@@ -47,12 +47,22 @@ public class TownIdentitySync {
             town.officialName(),
             town.status().serves(),
             Map.of(
-                "inseeCode", List.of(town.inseeCode()),
-                "primaryColor", List.of(town.branding().primary().value()),
-                "secondaryColor", List.of(town.branding().secondary().value()),
-                "onPrimaryColor", List.of(town.branding().primary().readableText().value()),
-                "logoUrl", List.of(portalUrl + "/api/v1/town/logo"),
-                "portalUrl", List.of(portalUrl)),
+                "inseeCode",
+                List.of(town.inseeCode()),
+                "nameWithPreposition",
+                List.of(
+                    fr.cite.platform.communes.FrenchNames.withPreposition(
+                        town.officialName(), town.nameType())),
+                "primaryColor",
+                List.of(town.branding().primary().value()),
+                "secondaryColor",
+                List.of(town.branding().secondary().value()),
+                "onPrimaryColor",
+                List.of(town.branding().primary().readableText().value()),
+                "logoUrl",
+                List.of(portalUrl + "/api/v1/town/logo"),
+                "portalUrl",
+                List.of(portalUrl)),
             hosts.stream().map(h -> config.publicUrl(h) + "/*").toList(),
             town.identityOrganizationId().orElse(null));
     try {
