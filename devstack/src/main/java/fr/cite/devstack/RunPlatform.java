@@ -94,7 +94,9 @@ public final class RunPlatform {
                   Map.of(
                       "CITE_KEYCLOAK_PORTAL_SECRET", serverEnv.get("CITE_KEYCLOAK_PORTAL_SECRET"),
                       "CITE_KEYCLOAK_PLATFORM_SECRET",
-                          serverEnv.get("CITE_KEYCLOAK_PLATFORM_SECRET")),
+                          serverEnv.get("CITE_KEYCLOAK_PLATFORM_SECRET"),
+                      "CITE_KEYCLOAK_OPERATOR_CLI_SECRET",
+                          secret(data, "keycloak-operator-cli-secret")),
                   data.resolve("logs/keycloak-console.log")),
               Duration.ofMinutes(5));
       serverEnv.put("CITE_KEYCLOAK_URL", keycloak.url());

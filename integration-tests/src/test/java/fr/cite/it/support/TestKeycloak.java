@@ -26,6 +26,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class TestKeycloak {
 
+  /** Secret of the realm's operator automation client in the test run. */
+  public static final String OPERATOR_CLI_SECRET = "it-operator-cli-secret";
+
   private static CompletableFuture<KeycloakServer> server;
   private static KeycloakServer.Settings settings;
 
@@ -50,7 +53,8 @@ public final class TestKeycloak {
             Path.of(System.getProperty("cite.keycloak.realm")),
             Map.of(
                 "CITE_KEYCLOAK_PORTAL_SECRET", System.getenv("CITE_KEYCLOAK_PORTAL_SECRET"),
-                "CITE_KEYCLOAK_PLATFORM_SECRET", System.getenv("CITE_KEYCLOAK_PLATFORM_SECRET")),
+                "CITE_KEYCLOAK_PLATFORM_SECRET", System.getenv("CITE_KEYCLOAK_PLATFORM_SECRET"),
+                "CITE_KEYCLOAK_OPERATOR_CLI_SECRET", OPERATOR_CLI_SECRET),
             moduleTarget.resolve("keycloak-console.log"));
     server = CompletableFuture.supplyAsync(TestKeycloak::startNow);
   }
@@ -97,24 +101,40 @@ public final class TestKeycloak {
     }
   }
 
+  /** An access token of a confidential client of the realm (client credentials grant). */
+  public static String clientToken(String clientId, String secret) {
+    String base = awaitReady();
+    try {
+      String form =
+          "grant_type=client_credentials&client_id="
+              + clientId
+              + "&client_secret="
+              + URLEncoder.encode(secret, StandardCharsets.UTF_8);
+      HttpResponse<String> token =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(
+                          URI.create(base + "/realms/cite/protocol/openid-connect/token"))
+                      .header("Content-Type", "application/x-www-form-urlencoded")
+                      .POST(HttpRequest.BodyPublishers.ofString(form))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      return ((JsonObject) read(token.body())).getString("access_token");
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** GET on the Admin REST API of realm cite, as the platform's service account. */
   public static JsonStructure admin(String path) {
     String base = awaitReady();
     HttpClient http = HttpClient.newHttpClient();
     try {
-      String form =
-          "grant_type=client_credentials&client_id=cite-platform&client_secret="
-              + URLEncoder.encode(
-                  System.getenv("CITE_KEYCLOAK_PLATFORM_SECRET"), StandardCharsets.UTF_8);
-      HttpResponse<String> token =
-          http.send(
-              HttpRequest.newBuilder(
-                      URI.create(base + "/realms/cite/protocol/openid-connect/token"))
-                  .header("Content-Type", "application/x-www-form-urlencoded")
-                  .POST(HttpRequest.BodyPublishers.ofString(form))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
-      String accessToken = ((JsonObject) read(token.body())).getString("access_token");
+      String accessToken =
+          clientToken("cite-platform", System.getenv("CITE_KEYCLOAK_PLATFORM_SECRET"));
       HttpResponse<String> r =
           http.send(
               HttpRequest.newBuilder(URI.create(base + "/admin/realms/cite" + path))

@@ -1,6 +1,7 @@
 package fr.cite.platform.tenancy.api;
 
 import fr.cite.platform.config.CiteConfig;
+import fr.cite.platform.identity.application.AccessTokens;
 import fr.cite.platform.problem.ProblemException;
 import fr.cite.platform.tenancy.application.RequestHost;
 import jakarta.annotation.Priority;
@@ -13,24 +14,31 @@ import jakarta.ws.rs.ext.Provider;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Optional;
-import org.jboss.logging.Logger;
 
 /**
  * Guards {@link OperatorOnly} endpoints: they exist only on the platform host (404 elsewhere, so a
- * town's host reveals nothing), and need {@code Authorization: Bearer <operator token>} (401). The
- * token comes from {@code CITE_OPERATOR_TOKEN}; without it, every call is refused. Operators sign
- * in through Keycloak in a later issue.
+ * town's host reveals nothing) and need {@code Authorization: Bearer <token>}:
+ *
+ * <ul>
+ *   <li>an access token of the realm whose holder has the realm role {@code platform-operator} (an
+ *       operator, or the {@code cite-operator-cli} service account for automation); a valid token
+ *       without the role is 403;
+ *   <li>or, while {@code CITE_OPERATOR_TOKEN} is set, that bootstrap secret (for a platform whose
+ *       Keycloak is not set up yet); leave it unset in production.
+ * </ul>
  */
 @Provider
 @OperatorOnly
 @Priority(Priorities.AUTHENTICATION)
 public class OperatorAuthentication implements ContainerRequestFilter {
 
-  private static final Logger LOG = Logger.getLogger(OperatorAuthentication.class);
+  public static final String OPERATOR_ROLE = "platform-operator";
 
   @Inject RequestHost host;
 
   @Inject CiteConfig config;
+
+  @Inject AccessTokens tokens;
 
   @Override
   public void filter(ContainerRequestContext request) {
@@ -41,14 +49,22 @@ public class OperatorAuthentication implements ContainerRequestFilter {
     if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
       throw new ProblemException(401, "operator-token-missing");
     }
+    String token = header.substring(7).strip();
+    if (isBootstrapToken(token)) {
+      return;
+    }
+    AccessTokens.Caller caller =
+        tokens.verify(token).orElseThrow(() -> new ProblemException(401, "operator-token-invalid"));
+    if (!caller.realmRoles().contains(OPERATOR_ROLE)) {
+      throw new ProblemException(403, "operator-role-missing");
+    }
+  }
+
+  private boolean isBootstrapToken(String token) {
     Optional<String> expected = config.operatorToken();
-    if (expected.isEmpty()) {
-      LOG.warn("Provider API called but CITE_OPERATOR_TOKEN is not set: refusing");
-    }
-    byte[] given = header.substring(7).strip().getBytes(StandardCharsets.UTF_8);
-    if (expected.isEmpty()
-        || !MessageDigest.isEqual(given, expected.get().getBytes(StandardCharsets.UTF_8))) {
-      throw new ProblemException(401, "operator-token-invalid");
-    }
+    return expected.isPresent()
+        && MessageDigest.isEqual(
+            token.getBytes(StandardCharsets.UTF_8),
+            expected.get().getBytes(StandardCharsets.UTF_8));
   }
 }
