@@ -8,9 +8,8 @@ import jakarta.inject.Named;
 import java.util.Locale;
 
 /**
- * Entry of the consoles: the town's console on a town host, the provider's on the platform host.
- * Sign-in (Keycloak) and the console's features arrive with the identity and console issues; until
- * then the page says so and shows nothing but public information.
+ * Entry of the consoles: the town's console on a town host (its staff only), the provider's on the
+ * platform host (operators only). The consoles' features arrive with the console issue.
  */
 @Named("console")
 @RequestScoped
@@ -24,6 +23,16 @@ public class ConsoleHome {
 
   public boolean isPlatform() {
     return host.isPlatform();
+  }
+
+  /** The signed-in account's role in this town (set by {@link ConsoleAccessFilter}). */
+  public String getRole() {
+    Object role =
+        jakarta.faces.context.FacesContext.getCurrentInstance()
+            .getExternalContext()
+            .getRequestMap()
+            .get(ConsoleAccessFilter.STAFF_ROLE);
+    return role == null ? null : role.toString();
   }
 
   public Locale getLocale() {

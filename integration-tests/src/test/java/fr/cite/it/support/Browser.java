@@ -60,7 +60,9 @@ public final class Browser {
           .followRedirects(HttpClient.Redirect.NEVER)
           .connectTimeout(Duration.ofSeconds(5))
           .build();
-  private final Map<String, Map<String, String>> cookies = new HashMap<>();
+
+  /** Cookies per host, keyed by name and path (both WARs set a JSESSIONID, on / and /admin). */
+  private final Map<String, Map<String, HttpCookie>> cookies = new HashMap<>();
 
   public Page get(String url) {
     return follow(HttpRequest.newBuilder(URI.create(url)).GET(), URI.create(url));
@@ -78,9 +80,22 @@ public final class Browser {
         URI.create(url));
   }
 
-  /** Cookies this browser holds for a host. */
+  /** Cookies this browser would send to a host for the portal (path /), by name. */
   public Map<String, String> cookiesOf(String host) {
-    return Map.copyOf(cookies.getOrDefault(host, Map.of()));
+    return cookiesFor(host, "/");
+  }
+
+  private Map<String, String> cookiesFor(String host, String path) {
+    Map<String, String> out = new LinkedHashMap<>();
+    cookies.getOrDefault(host, Map.of()).values().stream()
+        .filter(c -> path.startsWith(c.getPath() == null ? "/" : c.getPath()))
+        .sorted((x, y) -> Integer.compare(pathOf(y).length(), pathOf(x).length()))
+        .forEach(c -> out.putIfAbsent(c.getName(), c.getValue()));
+    return out;
+  }
+
+  private static String pathOf(HttpCookie c) {
+    return c.getPath() == null ? "/" : c.getPath();
   }
 
   public static Map<String, String> fields(String... nameValues) {
@@ -115,7 +130,10 @@ public final class Browser {
                 + uri.getRawPath()
                 + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
     HttpRequest.Builder b = request.copy().uri(direct).header("Host", uri.getHost() + ":" + port);
-    Map<String, String> jar = cookies.getOrDefault(uri.getHost(), Map.of());
+    Map<String, String> jar =
+        cookiesFor(
+            uri.getHost(),
+            uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath());
     if (!jar.isEmpty()) {
       b.header(
           "Cookie",
@@ -146,15 +164,16 @@ public final class Browser {
     } catch (IllegalArgumentException e) {
       return;
     }
-    Map<String, String> jar = cookies.computeIfAbsent(host, h -> new HashMap<>());
+    Map<String, HttpCookie> jar = cookies.computeIfAbsent(host, h -> new HashMap<>());
     for (HttpCookie c : parsed) {
+      String key = c.getName() + "|" + pathOf(c);
       if (c.getMaxAge() == 0
           || c.getValue() == null
           || c.getValue().isEmpty()
           || c.getValue().equals("\"\"")) {
-        jar.remove(c.getName());
+        jar.remove(key);
       } else {
-        jar.put(c.getName(), c.getValue());
+        jar.put(key, c);
       }
     }
   }

@@ -1,12 +1,10 @@
 package fr.cite.portal.account;
 
+import fr.cite.platform.identity.web.SignedIn;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.Optional;
-import org.wildfly.security.http.oidc.IDToken;
-import org.wildfly.security.http.oidc.OidcSecurityContext;
 
 /**
  * "Mon compte": who the signed-in citizen is, from the ID token Keycloak issued. The same account
@@ -16,18 +14,10 @@ import org.wildfly.security.http.oidc.OidcSecurityContext;
 @RequestScoped
 public class CitizenAccount {
 
-  private IDToken token() {
+  private String claim(String name) {
     HttpServletRequest request =
         (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest();
-    return Optional.ofNullable(
-            (OidcSecurityContext) request.getAttribute(OidcSecurityContext.class.getName()))
-        .map(OidcSecurityContext::getIDToken)
-        .orElse(null);
-  }
-
-  private String claim(String name) {
-    IDToken t = token();
-    return t == null ? null : t.getClaimValueAsString(name);
+    return SignedIn.claim(request, name).orElse(null);
   }
 
   public String getName() {

@@ -1,6 +1,7 @@
 package fr.cite.portal.account;
 
 import fr.cite.platform.config.CiteConfig;
+import fr.cite.platform.identity.web.SignedIn;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -23,9 +24,7 @@ public class SignOutServlet extends HttpServlet {
 
   @Override
   protected void doPost(HttpServletRequest req, HttpServletResponse res) throws IOException {
-    OidcSecurityContext oidc =
-        (OidcSecurityContext) req.getAttribute(OidcSecurityContext.class.getName());
-    String idToken = oidc == null ? null : oidc.getIDTokenString();
+    String idToken = SignedIn.context(req).map(OidcSecurityContext::getIDTokenString).orElse(null);
     HttpSession session = req.getSession(false);
     if (session != null) {
       session.invalidate();

@@ -63,7 +63,10 @@ public class TownIdentitySync {
                 List.of(portalUrl + "/api/v1/town/logo"),
                 "portalUrl",
                 List.of(portalUrl)),
-            hosts.stream().map(h -> config.publicUrl(h) + "/*").toList(),
+            // The platform host (provider console) rides along: registering it is idempotent.
+            Stream.concat(hosts.stream(), Stream.of(config.baseDomain()))
+                .map(h -> config.publicUrl(h) + "/*")
+                .toList(),
             town.identityOrganizationId().orElse(null));
     try {
       String organizationId = identity.synchronise(description);

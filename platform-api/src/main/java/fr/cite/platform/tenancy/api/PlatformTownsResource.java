@@ -3,6 +3,7 @@ package fr.cite.platform.tenancy.api;
 import fr.cite.platform.config.CiteConfig;
 import fr.cite.platform.identity.application.TownIdentitySync;
 import fr.cite.platform.problem.ProblemException;
+import fr.cite.platform.staff.application.StaffDirectory;
 import fr.cite.platform.tenancy.application.TenantDirectory;
 import fr.cite.platform.tenancy.application.TenantRef;
 import fr.cite.platform.tenancy.application.TenantWork;
@@ -56,6 +57,8 @@ public class PlatformTownsResource {
   @Inject CiteConfig config;
 
   @Inject TownIdentitySync identity;
+
+  @Inject StaffDirectory staff;
 
   /**
    * Onboards the commune with this INSEE code: name, SIREN, postcodes, population and département
@@ -140,6 +143,30 @@ public class PlatformTownsResource {
   @Path("{slug}/provisioning")
   public TownView completeProvisioning(@PathParam("slug") String slug) {
     return view(onboarding.completeProvisioning(registry.findBySlug(slug)), List.of());
+  }
+
+  /**
+   * Invites someone to a town's staff (typically its first town administrator): returns the
+   * single-use invitation link, valid 14 days, that signs them in and links their account.
+   */
+  @POST
+  @Path("{slug}/staff")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response inviteStaff(
+      @PathParam("slug") String slug,
+      @NotNull(message = "{validation.required}") @Valid InviteStaffRequest request) {
+    Tenant t = registry.findBySlug(slug);
+    StaffDirectory.Invitation invitation =
+        work.runAs(
+            new TenantRef(t.id(), t.slug()),
+            () -> staff.invite(request.email(), request.role(), "operator"));
+    String url =
+        config.publicUrl(directory.platformHostOf(t.slug()))
+            + "/admin/invitation/"
+            + invitation.token();
+    return Response.status(Response.Status.CREATED)
+        .entity(new StaffInvitationView(invitation.email(), invitation.role().name(), url))
+        .build();
   }
 
   /** Replaces the town's logo: PNG or JPEG, 512 KB and 2000×2000 pixels at most. */

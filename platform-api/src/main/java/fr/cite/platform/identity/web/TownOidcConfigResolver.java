@@ -1,4 +1,4 @@
-package fr.cite.portal.account;
+package fr.cite.platform.identity.web;
 
 import fr.cite.platform.config.CiteConfig;
 import fr.cite.platform.tenancy.application.HostResolution;

@@ -1,0 +1,57 @@
+package fr.cite.admin.web;
+
+import fr.cite.platform.identity.web.SignedIn;
+import fr.cite.platform.staff.application.StaffDirectory;
+import fr.cite.platform.staff.domain.StaffRole;
+import fr.cite.platform.tenancy.api.OperatorAuthentication;
+import fr.cite.platform.tenancy.application.RequestHost;
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Optional;
+
+/**
+ * Who may open the consoles, after sign-in and after the tenant filter: on a town's host, a member
+ * of that town's staff (roles are per town, in the application's database: an agent of town A is
+ * nobody on town B); on the platform host, an account with the realm role {@code
+ * platform-operator}. Accepting an invitation only needs to be signed in.
+ */
+public class ConsoleAccessFilter extends HttpFilter {
+
+  /** Request attribute holding the staff role of the signed-in account in this town. */
+  public static final String STAFF_ROLE = "cite.staffRole";
+
+  @Inject RequestHost host;
+
+  @Inject StaffDirectory staff;
+
+  @Override
+  protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
+      throws IOException, ServletException {
+    String path = req.getRequestURI().substring(req.getContextPath().length());
+    if (path.startsWith("/invitation/") || path.startsWith("/jakarta.faces.resource/")) {
+      chain.doFilter(req, res);
+      return;
+    }
+    boolean allowed;
+    if (host.isPlatform()) {
+      allowed = SignedIn.realmRoles(req).contains(OperatorAuthentication.OPERATOR_ROLE);
+    } else if (host.town().isPresent()) {
+      Optional<StaffRole> role = SignedIn.subject(req).flatMap(staff::roleOf);
+      role.ifPresent(r -> req.setAttribute(STAFF_ROLE, r));
+      allowed = role.isPresent();
+    } else {
+      allowed = false;
+    }
+    if (allowed) {
+      chain.doFilter(req, res);
+    } else {
+      res.setStatus(403);
+      req.getRequestDispatcher("/forbidden.xhtml").forward(req, res);
+    }
+  }
+}

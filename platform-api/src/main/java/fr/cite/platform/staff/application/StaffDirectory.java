@@ -1,0 +1,120 @@
+package fr.cite.platform.staff.application;
+
+import fr.cite.platform.problem.ProblemException;
+import fr.cite.platform.staff.domain.StaffMember;
+import fr.cite.platform.staff.domain.StaffRole;
+import fr.cite.platform.tenancy.application.ApplicationService;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * The current town's staff: invitations, acceptance, and the role of a signed-in account. Works
+ * within the tenant of the unit of work, like every tenant-owned data.
+ */
+@ApplicationService
+public class StaffDirectory {
+
+  /** How long an invitation link stays valid. */
+  public static final Duration INVITATION_VALIDITY = Duration.ofDays(14);
+
+  private static final Logger LOG = Logger.getLogger(StaffDirectory.class);
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  @PersistenceContext EntityManager em;
+
+  private final Clock clock = Clock.systemUTC();
+
+  /** A fresh invitation: the token is given once, to be sent by e-mail; only its hash is kept. */
+  public record Invitation(String email, StaffRole role, String token) {}
+
+  public Invitation invite(String email, StaffRole role, String invitedBy) {
+    String normalised = email.strip().toLowerCase(Locale.ROOT);
+    String token = newToken();
+    Instant now = clock.instant();
+    Optional<StaffMember> existing = findByEmail(normalised);
+    if (existing.isPresent()) {
+      if (existing.get().subject().isPresent()) {
+        throw ProblemException.conflict("staff-already-member", normalised);
+      }
+      existing.get().changeRole(role);
+      existing.get().reinvite(hash(token), now.plus(INVITATION_VALIDITY));
+    } else {
+      em.persist(
+          StaffMember.invite(
+              normalised, role, invitedBy, hash(token), now.plus(INVITATION_VALIDITY), now));
+    }
+    LOG.infof("Invited %s as %s (by %s)", normalised, role, invitedBy);
+    return new Invitation(normalised, role, token);
+  }
+
+  /** Links the signed-in account to the invitation; the token works once. */
+  public StaffMember accept(String token, String accountSubject) {
+    StaffMember member =
+        em.createQuery(
+                "select m from StaffMember m where m.invitationHash = :hash", StaffMember.class)
+            .setParameter("hash", hash(token))
+            .getResultStream()
+            .findFirst()
+            .filter(m -> m.isInvitationValid(clock.instant()))
+            .orElseThrow(() -> ProblemException.notFound("invitation-invalid"));
+    if (roleOf(accountSubject).isPresent()) {
+      throw ProblemException.conflict("staff-already-member", member.email());
+    }
+    member.accept(accountSubject, clock.instant());
+    LOG.infof("%s accepted the invitation as %s", member.email(), member.role());
+    return member;
+  }
+
+  /** The role of an account in the current town, if it is on the staff. */
+  public Optional<StaffRole> roleOf(String accountSubject) {
+    if (accountSubject == null) {
+      return Optional.empty();
+    }
+    return em.createQuery(
+            "select m.role from StaffMember m where m.subject = :subject", StaffRole.class)
+        .setParameter("subject", accountSubject)
+        .getResultStream()
+        .findFirst();
+  }
+
+  public List<StaffMember> list() {
+    return em.createQuery("select m from StaffMember m order by m.email", StaffMember.class)
+        .getResultList();
+  }
+
+  private Optional<StaffMember> findByEmail(String email) {
+    return em.createQuery("select m from StaffMember m where m.email = :email", StaffMember.class)
+        .setParameter("email", email)
+        .getResultStream()
+        .findFirst();
+  }
+
+  private static String newToken() {
+    byte[] b = new byte[32];
+    RANDOM.nextBytes(b);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+  }
+
+  static String hash(String token) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
