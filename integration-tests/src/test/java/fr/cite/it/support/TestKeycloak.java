@@ -61,6 +61,18 @@ public final class TestKeycloak {
 
   private static KeycloakServer startNow() {
     try {
+      // A second realm plays an external identity provider (as FranceConnect would) for the
+      // brokered sign-in test; Keycloak imports every realm file of data/import at first start.
+      KeycloakServer.install(settings.distributionZip(), settings.home(), settings.consoleLog());
+      Path imports = settings.home().resolve("data/import");
+      java.nio.file.Files.createDirectories(imports);
+      try (var sim =
+          TestKeycloak.class.getResourceAsStream("/keycloak/franceconnect-sim-realm.json")) {
+        java.nio.file.Files.copy(
+            sim,
+            imports.resolve("franceconnect-sim-realm.json"),
+            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      }
       return KeycloakServer.start(settings, Duration.ofMinutes(5));
     } catch (IOException e) {
       throw new IllegalStateException(e);
@@ -120,6 +132,45 @@ public final class TestKeycloak {
                       .build(),
                   HttpResponse.BodyHandlers.ofString());
       return ((JsonObject) read(token.body())).getString("access_token");
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Keycloak's own administrator (master realm), for setting up what the platform never does. */
+  static String masterAdminToken() throws IOException, InterruptedException {
+    HttpResponse<String> token =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(awaitReady() + "/realms/master/protocol/openid-connect/token"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(
+                        HttpRequest.BodyPublishers.ofString(
+                            "grant_type=password&client_id=admin-cli&username=admin&password="
+                                + settings.adminPassword()))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    return ((JsonObject) read(token.body())).getString("access_token");
+  }
+
+  /** POST a JSON body to the Admin REST API of realm cite, as Keycloak's administrator. */
+  public static int adminPost(String path, String json) {
+    String base = awaitReady();
+    try {
+      String accessToken = masterAdminToken();
+      return HttpClient.newHttpClient()
+          .send(
+              HttpRequest.newBuilder(URI.create(base + "/admin/realms/cite" + path))
+                  .header("Authorization", "Bearer " + accessToken)
+                  .header("Content-Type", "application/json")
+                  .POST(HttpRequest.BodyPublishers.ofString(json))
+                  .build(),
+              HttpResponse.BodyHandlers.discarding())
+          .statusCode();
     } catch (IOException e) {
       throw new IllegalStateException(e);
     } catch (InterruptedException e) {
