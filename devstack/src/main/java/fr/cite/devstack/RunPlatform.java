@@ -50,6 +50,10 @@ public final class RunPlatform {
     serverEnv.put("CITE_BASE_DOMAIN", baseDomain);
     serverEnv.put("CITE_PUBLIC_PORT", httpPort == 80 ? "" : Integer.toString(httpPort));
 
+    if (System.getenv("CITE_SMTP_HOST") == null) {
+      // No SMTP server configured: e-mails (invitations…) are written to WildFly's log.
+      serverEnv.put("CITE_MAIL_MODE", "log");
+    }
     serverEnv.put("CITE_KEYCLOAK_PORTAL_SECRET", secret(data, "keycloak-portal-secret"));
     serverEnv.put("CITE_KEYCLOAK_PLATFORM_SECRET", secret(data, "keycloak-platform-secret"));
 

@@ -45,6 +45,7 @@ class CitizenSignInIT extends CiteIntegrationTest {
     String email = "parent-" + UUID.randomUUID() + "@example.fr";
     String password = "Ecole-" + UUID.randomUUID();
     Browser browser = new Browser();
+    browser.plantCookie(a.host(), "JSESSIONID", "fixed-by-an-attacker");
 
     Browser.Page login = browser.get(portal(a, "/compte/"));
     assertThat(login.status()).isEqualTo(200);
@@ -67,7 +68,18 @@ class CitizenSignInIT extends CiteIntegrationTest {
     assertThat(account.uri().getHost()).isEqualTo(a.host());
     assertThat(account.status()).as(account.body()).isEqualTo(200);
     assertThat(account.body()).contains("Mon compte").contains("Camille Martin").contains(email);
-    assertThat(browser.cookiesOf(a.host())).containsKey("JSESSIONID");
+    assertThat(browser.cookiesOf(a.host()).get("JSESSIONID"))
+        .as("a new session id at sign-in")
+        .isNotEqualTo("fixed-by-an-attacker");
+    String session =
+        browser.setCookieHeaders(a.host()).stream()
+            .filter(h -> h.startsWith("JSESSIONID="))
+            .reduce((first, last) -> last)
+            .orElseThrow();
+    assertThat(session)
+        .containsIgnoringCase("HttpOnly")
+        .containsIgnoringCase("SameSite=Lax")
+        .doesNotContainIgnoringCase("Domain=");
 
     Browser.Page onB = signIn(browser, b, email, password);
     assertThat(onB.uri().getHost()).isEqualTo(b.host());

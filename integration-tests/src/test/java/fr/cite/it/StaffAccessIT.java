@@ -6,7 +6,9 @@ import fr.cite.it.support.Browser;
 import fr.cite.it.support.CiteIntegrationTest;
 import fr.cite.it.support.Http;
 import fr.cite.it.support.TestKeycloak;
+import fr.cite.it.support.TestMail;
 import fr.cite.it.support.TestTowns;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -56,11 +58,18 @@ class StaffAccessIT extends CiteIntegrationTest {
   }
 
   @Test
-  void anInvitedAdministratorOpensTheirTownsConsoleAndNoOtherTowns() {
+  void anInvitedAdministratorOpensTheirTownsConsoleAndNoOtherTowns() throws Exception {
     String email = "admin-" + UUID.randomUUID() + "@example.fr";
     String password = "Console-" + UUID.randomUUID();
     String invitation = invite(a, email, "TOWN_ADMIN");
     assertThat(invitation).startsWith(url(a, "/admin/invitation/"));
+    List<TestMail.Received> mails = TestMail.awaitMessagesTo(email);
+    assertThat(mails).hasSize(1);
+    assertThat(mails.get(0).subject()).contains(a.name());
+    assertThat(mails.get(0).body().replace("=\r\n", "").replace("=3D", "="))
+        .contains(invitation)
+        .contains("administrateur de la commune")
+        .contains("town administrator");
 
     Browser browser = new Browser();
     Browser.Page login = browser.get(invitation);

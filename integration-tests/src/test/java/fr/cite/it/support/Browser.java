@@ -64,6 +64,21 @@ public final class Browser {
   /** Cookies per host, keyed by name and path (both WARs set a JSESSIONID, on / and /admin). */
   private final Map<String, Map<String, HttpCookie>> cookies = new HashMap<>();
 
+  /** Every Set-Cookie header received, per host, as sent by the server. */
+  private final Map<String, java.util.List<String>> setCookieHeaders = new HashMap<>();
+
+  /** The raw Set-Cookie headers a host sent, in order. */
+  public java.util.List<String> setCookieHeaders(String host) {
+    return java.util.List.copyOf(setCookieHeaders.getOrDefault(host, java.util.List.of()));
+  }
+
+  /** Plants a cookie, as an attacker fixing a session id would. */
+  public void plantCookie(String host, String name, String value) {
+    HttpCookie c = new HttpCookie(name, value);
+    c.setPath("/");
+    cookies.computeIfAbsent(host, h -> new HashMap<>()).put(name + "|/", c);
+  }
+
   public Page get(String url) {
     return follow(HttpRequest.newBuilder(URI.create(url)).GET(), URI.create(url));
   }
@@ -146,6 +161,9 @@ public final class Browser {
           http.send(
               b.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
       for (String header : r.headers().allValues("Set-Cookie")) {
+        setCookieHeaders
+            .computeIfAbsent(uri.getHost(), h -> new java.util.ArrayList<>())
+            .add(header);
         store(uri.getHost(), header);
       }
       return r;

@@ -32,6 +32,7 @@ public class TestDatabase implements LauncherSessionListener {
       roles = DatabaseRoles.Settings.fromEnvironment("_test");
       database = EmbeddedDatabase.start(dir, Integer.parseInt(port), roles);
       database.ensureOwnedDatabase("keycloak", "keycloak", "keycloak_test");
+      TestMail.start();
       TestKeycloak.startInBackground(database.serverUrl() + "keycloak");
     } catch (IOException | SQLException e) {
       throw new IllegalStateException("Could not start the test PostgreSQL", e);
@@ -41,6 +42,7 @@ public class TestDatabase implements LauncherSessionListener {
   @Override
   public void launcherSessionClosed(LauncherSession session) {
     TestKeycloak.shutdown();
+    TestMail.stop();
     if (database != null) {
       try {
         database.close();

@@ -1,9 +1,14 @@
 package fr.cite.platform.staff.application;
 
+import fr.cite.platform.config.CiteConfig;
+import fr.cite.platform.mail.MailSender;
 import fr.cite.platform.problem.ProblemException;
 import fr.cite.platform.staff.domain.StaffMember;
 import fr.cite.platform.staff.domain.StaffRole;
 import fr.cite.platform.tenancy.application.ApplicationService;
+import fr.cite.platform.tenancy.application.TenantContext;
+import fr.cite.platform.tenancy.application.TenantDirectory;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.nio.charset.StandardCharsets;
@@ -37,10 +42,22 @@ public class StaffDirectory {
 
   private final Clock clock = Clock.systemUTC();
 
-  /** A fresh invitation: the token is given once, to be sent by e-mail; only its hash is kept. */
-  public record Invitation(String email, StaffRole role, String token) {}
+  @Inject TenantContext tenant;
 
-  public Invitation invite(String email, StaffRole role, String invitedBy) {
+  @Inject TenantDirectory directory;
+
+  @Inject CiteConfig config;
+
+  @Inject MailSender mail;
+
+  /**
+   * A fresh invitation: the link carries a token given once (e-mailed to the invited person and
+   * returned to whoever invited); only its hash is kept.
+   */
+  public record Invitation(String email, StaffRole role, String url) {}
+
+  /** Invites someone to the current town's staff and e-mails them the link once committed. */
+  public Invitation invite(String email, StaffRole role, String invitedBy, String townName) {
     String normalised = email.strip().toLowerCase(Locale.ROOT);
     String token = newToken();
     Instant now = clock.instant();
@@ -57,7 +74,12 @@ public class StaffDirectory {
               normalised, role, invitedBy, hash(token), now.plus(INVITATION_VALIDITY), now));
     }
     LOG.infof("Invited %s as %s (by %s)", normalised, role, invitedBy);
-    return new Invitation(normalised, role, token);
+    String url =
+        config.publicUrl(directory.platformHostOf(tenant.require().slug()))
+            + "/admin/invitation/"
+            + token;
+    mail.sendAfterCommit(StaffInvitationMail.of(normalised, role, townName, url));
+    return new Invitation(normalised, role, url);
   }
 
   /** Links the signed-in account to the invitation; the token works once. */

@@ -159,13 +159,10 @@ public class PlatformTownsResource {
     StaffDirectory.Invitation invitation =
         work.runAs(
             new TenantRef(t.id(), t.slug()),
-            () -> staff.invite(request.email(), request.role(), "operator"));
-    String url =
-        config.publicUrl(directory.platformHostOf(t.slug()))
-            + "/admin/invitation/"
-            + invitation.token();
+            () -> staff.invite(request.email(), request.role(), "operator", t.officialName()));
     return Response.status(Response.Status.CREATED)
-        .entity(new StaffInvitationView(invitation.email(), invitation.role().name(), url))
+        .entity(
+            new StaffInvitationView(invitation.email(), invitation.role().name(), invitation.url()))
         .build();
   }
 
