@@ -50,10 +50,23 @@ public final class RunPlatform {
     serverEnv.put("CITE_BASE_DOMAIN", baseDomain);
     serverEnv.put("CITE_PUBLIC_PORT", httpPort == 80 ? "" : Integer.toString(httpPort));
 
-    if (System.getenv("CITE_SMTP_HOST") == null) {
-      // No SMTP server configured: e-mails (invitations…) are written to WildFly's log.
-      serverEnv.put("CITE_MAIL_MODE", "log");
+    MailCatcher mails = null;
+    String smtpHost = System.getenv("CITE_SMTP_HOST");
+    String smtpPort = System.getenv("CITE_SMTP_PORT");
+    if (smtpHost == null) {
+      int port = Integer.parseInt(env("CITE_MAIL_CATCHER_PORT", "2525"));
+      mails = MailCatcher.start(port, data.resolve("logs/mail.log"));
+      say(
+          "Catching e-mails on SMTP port "
+              + port
+              + " (written to "
+              + data.resolve("logs/mail.log")
+              + ")");
+      smtpHost = "localhost";
+      smtpPort = Integer.toString(port);
     }
+    serverEnv.put("CITE_SMTP_HOST", smtpHost);
+    serverEnv.put("CITE_SMTP_PORT", smtpPort == null ? "25" : smtpPort);
     serverEnv.put("CITE_KEYCLOAK_PORTAL_SECRET", secret(data, "keycloak-portal-secret"));
     serverEnv.put("CITE_KEYCLOAK_PLATFORM_SECRET", secret(data, "keycloak-platform-secret"));
 
@@ -100,7 +113,9 @@ public final class RunPlatform {
                       "CITE_KEYCLOAK_PLATFORM_SECRET",
                           serverEnv.get("CITE_KEYCLOAK_PLATFORM_SECRET"),
                       "CITE_KEYCLOAK_OPERATOR_CLI_SECRET",
-                          secret(data, "keycloak-operator-cli-secret")),
+                          secret(data, "keycloak-operator-cli-secret"),
+                      "CITE_KEYCLOAK_SMTP_HOST", serverEnv.get("CITE_SMTP_HOST"),
+                      "CITE_KEYCLOAK_SMTP_PORT", serverEnv.get("CITE_SMTP_PORT")),
                   data.resolve("logs/keycloak-console.log")),
               Duration.ofMinutes(5));
       serverEnv.put("CITE_KEYCLOAK_URL", keycloak.url());
@@ -115,11 +130,15 @@ public final class RunPlatform {
     say("Starting WildFly on port " + httpPort + " (console output in " + consoleLog + ")");
     final EmbeddedDatabase database = db;
     final KeycloakServer identity = keycloak;
+    final MailCatcher catcher = mails;
     WildFlyServer server;
     try {
       server =
           WildFlyServer.start(serverDir, httpPort, serverEnv, consoleLog, Duration.ofMinutes(5));
     } catch (RuntimeException | IOException e) {
+      if (catcher != null) {
+        catcher.close();
+      }
       if (identity != null) {
         identity.close();
       }
@@ -140,6 +159,9 @@ public final class RunPlatform {
                     }
                     if (database != null) {
                       database.close();
+                    }
+                    if (catcher != null) {
+                      catcher.close();
                     }
                   } catch (Exception e) {
                     System.err.println("While stopping: " + e);

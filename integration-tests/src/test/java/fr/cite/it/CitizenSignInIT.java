@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.cite.it.support.Browser;
 import fr.cite.it.support.CiteIntegrationTest;
 import fr.cite.it.support.TestKeycloak;
+import fr.cite.it.support.TestMail;
 import fr.cite.it.support.TestTowns;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
@@ -87,6 +88,51 @@ class CitizenSignInIT extends CiteIntegrationTest {
     assertThat(browser.cookiesOf(b.host()).get("JSESSIONID"))
         .as("sessions are per host")
         .isNotEqualTo(browser.cookiesOf(a.host()).get("JSESSIONID"));
+  }
+
+  @Test
+  void aForgottenPasswordIsResetThroughTheLinkKeycloakEmails() throws Exception {
+    String email = "oubli-" + UUID.randomUUID() + "@example.fr";
+    String first = "Premier-" + UUID.randomUUID();
+    String second = "Second-" + UUID.randomUUID();
+    Browser signUp = new Browser();
+    Browser.Page login = signUp.get(portal(a, "/compte/"));
+    Browser.Page register = signUp.get(login.link("/login-actions/registration"));
+    signUp.post(
+        register.formAction("kc-register-form"),
+        Browser.fields(
+            "firstName", "Marie",
+            "lastName", "Oubli",
+            "email", email,
+            "password", first,
+            "password-confirm", first));
+
+    Browser browser = new Browser();
+    Browser.Page username = browser.get(portal(a, "/compte/"));
+    Browser.Page password =
+        browser.post(username.formAction("kc-form-login"), Browser.fields("username", email));
+    Browser.Page forgot = browser.get(password.link("/login-actions/reset-credentials"));
+    browser.post(forgot.formAction("kc-reset-password-form"), Browser.fields("username", email));
+
+    java.util.List<TestMail.Received> mails = TestMail.awaitMessagesTo(email);
+    assertThat(mails).hasSize(1);
+    String body = mails.get(0).body().replace("=\r\n", "").replace("=3D", "=");
+    java.util.regex.Matcher link =
+        java.util.regex.Pattern.compile("(http://[^\\s\"<>]*action-token[^\\s\"<>]*)")
+            .matcher(body);
+    assertThat(link.find()).as(body).isTrue();
+    Browser.Page update = browser.get(link.group(1).replace("&amp;", "&"));
+    Browser.Page account =
+        browser.post(
+            update.formAction("kc-passwd-update-form"),
+            Browser.fields("password-new", second, "password-confirm", second));
+    assertThat(account.uri().getHost()).as(account.body()).isEqualTo(a.host());
+    assertThat(account.body()).contains("Marie Oubli");
+
+    Browser later = new Browser();
+    Browser.Page refused = signIn(later, a, email, first);
+    assertThat(refused.body()).doesNotContain("Mon compte");
+    assertThat(signIn(new Browser(), a, email, second).body()).contains("Marie Oubli");
   }
 
   @Test

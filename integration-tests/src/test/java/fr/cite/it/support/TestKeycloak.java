@@ -54,7 +54,9 @@ public final class TestKeycloak {
             Map.of(
                 "CITE_KEYCLOAK_PORTAL_SECRET", System.getenv("CITE_KEYCLOAK_PORTAL_SECRET"),
                 "CITE_KEYCLOAK_PLATFORM_SECRET", System.getenv("CITE_KEYCLOAK_PLATFORM_SECRET"),
-                "CITE_KEYCLOAK_OPERATOR_CLI_SECRET", OPERATOR_CLI_SECRET),
+                "CITE_KEYCLOAK_OPERATOR_CLI_SECRET", OPERATOR_CLI_SECRET,
+                "CITE_KEYCLOAK_SMTP_HOST", "localhost",
+                "CITE_KEYCLOAK_SMTP_PORT", System.getProperty("cite.test.smtp.port", "25")),
             moduleTarget.resolve("keycloak-console.log"));
     server = CompletableFuture.supplyAsync(TestKeycloak::startNow);
   }
