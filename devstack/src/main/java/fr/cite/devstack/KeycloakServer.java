@@ -165,14 +165,7 @@ public final class KeycloakServer implements AutoCloseable {
 
   @Override
   public void close() throws InterruptedException {
-    if (process.isAlive()) {
-      process.descendants().forEach(ProcessHandle::destroy);
-      process.destroy();
-      if (!process.waitFor(30, TimeUnit.SECONDS)) {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
-      }
-    }
+    ChildProcess.stop(process);
   }
 
   /** Copies the project's themes into Keycloak's themes folder (read at start). */

@@ -62,7 +62,7 @@ public final class MailCatcher implements AutoCloseable {
               + "\nSubject: "
               + m.getSubject()
               + "\n\n"
-              + GreenMailUtil.getBody(m).replace("=\r\n", "").replace("=3D", "=")
+              + text(m)
               + "\n\n";
       Files.writeString(
           log, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
@@ -83,5 +83,21 @@ public final class MailCatcher implements AutoCloseable {
   public void close() {
     writer.interrupt();
     server.stop();
+  }
+
+  /** The decoded text of a message: every text part, transfer encoding undone. */
+  static String text(jakarta.mail.Part part)
+      throws jakarta.mail.MessagingException, java.io.IOException {
+    if (part.isMimeType("multipart/*")) {
+      jakarta.mail.Multipart multipart = (jakarta.mail.Multipart) part.getContent();
+      StringBuilder all = new StringBuilder();
+      for (int i = 0; i < multipart.getCount(); i++) {
+        all.append(text(multipart.getBodyPart(i))).append('\n');
+      }
+      return all.toString();
+    }
+    try (java.io.InputStream in = part.getInputStream()) {
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
   }
 }

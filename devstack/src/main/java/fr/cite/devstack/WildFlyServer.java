@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /** The provisioned WildFly (wildfly-config/target/server) as a child process. */
 public final class WildFlyServer implements AutoCloseable {
@@ -93,13 +92,6 @@ public final class WildFlyServer implements AutoCloseable {
   /** Asks WildFly to stop (SIGTERM: a graceful shutdown), then forces it after 30 s. */
   @Override
   public void close() throws InterruptedException {
-    if (process.isAlive()) {
-      process.descendants().forEach(ProcessHandle::destroy);
-      process.destroy();
-      if (!process.waitFor(30, TimeUnit.SECONDS)) {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
-      }
-    }
+    ChildProcess.stop(process);
   }
 }

@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.cite.it.support.Browser;
 import fr.cite.it.support.CiteIntegrationTest;
+import fr.cite.it.support.KeycloakPages;
 import fr.cite.it.support.TestKeycloak;
 import fr.cite.it.support.TestMail;
 import fr.cite.it.support.TestTowns;
+import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -31,14 +35,24 @@ class CitizenSignInIT extends CiteIntegrationTest {
     return "http://" + town.host() + ":9080" + path;
   }
 
+  /** Opens the town's "Mon compte" and signs in on the Keycloak page it leads to. */
   static Browser.Page signIn(Browser browser, TestTowns.Town town, String email, String password) {
     Browser.Page login = browser.get(portal(town, "/compte/"));
     assertThat(login.uri().getPath()).startsWith("/realms/cite/");
     assertThat(login.uri().getQuery()).contains("organization:" + town.slug());
-    Browser.Page askPassword =
-        browser.post(login.formAction("kc-form-login"), Browser.fields("username", email));
-    return browser.post(
-        askPassword.formAction("kc-form-login"), Browser.fields("password", password));
+    return KeycloakPages.signIn(browser, login, email, password);
+  }
+
+  /** Opens the town's "Mon compte" and registers on the Keycloak page it leads to. */
+  static Browser.Page signUp(
+      Browser browser,
+      TestTowns.Town town,
+      String first,
+      String last,
+      String email,
+      String password) {
+    return KeycloakPages.register(
+        browser, browser.get(portal(town, "/compte/")), first, last, email, password);
   }
 
   @Test
@@ -56,16 +70,8 @@ class CitizenSignInIT extends CiteIntegrationTest {
         .contains("--cite-town-primary: #000091")
         .contains("src=\"http://" + a.host() + ":9080/api/v1/town/logo\"")
         .contains("href=\"http://" + a.host() + ":9080/\"");
-    Browser.Page register = browser.get(login.link("/login-actions/registration"));
     Browser.Page account =
-        browser.post(
-            register.formAction("kc-register-form"),
-            Browser.fields(
-                "firstName", "Camille",
-                "lastName", "Martin",
-                "email", email,
-                "password", password,
-                "password-confirm", password));
+        KeycloakPages.register(browser, login, "Camille", "Martin", email, password);
     assertThat(account.uri().getHost()).isEqualTo(a.host());
     assertThat(account.status()).as(account.body()).isEqualTo(200);
     assertThat(account.body()).contains("Mon compte").contains("Camille Martin").contains(email);
@@ -95,17 +101,7 @@ class CitizenSignInIT extends CiteIntegrationTest {
     String email = "oubli-" + UUID.randomUUID() + "@example.fr";
     String first = "Premier-" + UUID.randomUUID();
     String second = "Second-" + UUID.randomUUID();
-    Browser signUp = new Browser();
-    Browser.Page login = signUp.get(portal(a, "/compte/"));
-    Browser.Page register = signUp.get(login.link("/login-actions/registration"));
-    signUp.post(
-        register.formAction("kc-register-form"),
-        Browser.fields(
-            "firstName", "Marie",
-            "lastName", "Oubli",
-            "email", email,
-            "password", first,
-            "password-confirm", first));
+    signUp(new Browser(), a, "Marie", "Oubli", email, first);
 
     Browser browser = new Browser();
     Browser.Page username = browser.get(portal(a, "/compte/"));
@@ -114,13 +110,11 @@ class CitizenSignInIT extends CiteIntegrationTest {
     Browser.Page forgot = browser.get(password.link("/login-actions/reset-credentials"));
     browser.post(forgot.formAction("kc-reset-password-form"), Browser.fields("username", email));
 
-    java.util.List<TestMail.Received> mails = TestMail.awaitMessagesTo(email);
+    List<TestMail.Received> mails = TestMail.awaitMessagesTo(email);
     assertThat(mails).hasSize(1);
-    String body = mails.get(0).body().replace("=\r\n", "").replace("=3D", "=");
-    java.util.regex.Matcher link =
-        java.util.regex.Pattern.compile("(http://[^\\s\"<>]*action-token[^\\s\"<>]*)")
-            .matcher(body);
-    assertThat(link.find()).as(body).isTrue();
+    Matcher link =
+        Pattern.compile("(http://[^\\s\"<>]*action-token[^\\s\"<>]*)").matcher(mails.get(0).body());
+    assertThat(link.find()).as(mails.get(0).body()).isTrue();
     Browser.Page update = browser.get(link.group(1).replace("&amp;", "&"));
     Browser.Page account =
         browser.post(
@@ -129,9 +123,7 @@ class CitizenSignInIT extends CiteIntegrationTest {
     assertThat(account.uri().getHost()).as(account.body()).isEqualTo(a.host());
     assertThat(account.body()).contains("Marie Oubli");
 
-    Browser later = new Browser();
-    Browser.Page refused = signIn(later, a, email, first);
-    assertThat(refused.body()).doesNotContain("Mon compte");
+    assertThat(signIn(new Browser(), a, email, first).body()).doesNotContain("Mon compte");
     assertThat(signIn(new Browser(), a, email, second).body()).contains("Marie Oubli");
   }
 
@@ -140,16 +132,7 @@ class CitizenSignInIT extends CiteIntegrationTest {
     String email = "habitant-" + UUID.randomUUID() + "@example.fr";
     String password = "Mairie-" + UUID.randomUUID();
     Browser browser = new Browser();
-    Browser.Page login = browser.get(portal(a, "/compte/"));
-    Browser.Page register = browser.get(login.link("/login-actions/registration"));
-    browser.post(
-        register.formAction("kc-register-form"),
-        Browser.fields(
-            "firstName", "Jean",
-            "lastName", "Dupont",
-            "email", email,
-            "password", password,
-            "password-confirm", password));
+    signUp(browser, a, "Jean", "Dupont", email, password);
 
     Browser.Page out = browser.post(portal(a, "/compte/deconnexion"), Browser.fields());
     assertThat(out.uri().getHost()).isEqualTo(a.host());
@@ -157,8 +140,7 @@ class CitizenSignInIT extends CiteIntegrationTest {
     Browser.Page again = browser.get(portal(a, "/compte/"));
     assertThat(again.uri().getPath()).as("Keycloak asks again").startsWith("/realms/cite/");
 
-    Browser stranger = new Browser();
-    Browser.Page refused = signIn(stranger, a, email, "not-" + password);
+    Browser.Page refused = signIn(new Browser(), a, email, "not-" + password);
     assertThat(refused.uri().getHost()).isEqualTo("localhost");
     assertThat(refused.body()).doesNotContain("Mon compte");
   }

@@ -37,6 +37,16 @@ class TownIdentityIT extends CiteIntegrationTest {
         .toList();
   }
 
+  static Http.Response retryProvisioning(String slug) {
+    return Http.send(
+        Http.PLATFORM,
+        "/api/v1/platform/towns/" + slug + "/provisioning",
+        "application/json",
+        new byte[0],
+        "POST",
+        Http.operator());
+  }
+
   static JsonObject town(String slug) {
     return Http.get(Http.PLATFORM, "/api/v1/platform/towns/" + slug, Http.operator()).json();
   }
@@ -111,25 +121,11 @@ class TownIdentityIT extends CiteIntegrationTest {
         .as("the portal works meanwhile")
         .isEqualTo(200);
 
-    Http.Response retried =
-        Http.send(
-            Http.PLATFORM,
-            "/api/v1/platform/towns/" + slug + "/provisioning",
-            "application/json",
-            new byte[0],
-            "POST",
-            Http.operator());
+    Http.Response retried = retryProvisioning(slug);
     assertThat(retried.status()).as(retried.toString()).isEqualTo(200);
     assertThat(retried.json().getString("identity")).isEqualTo("SYNCED");
     assertThat(organization(slug).getString("name")).isEqualTo(commune.name());
-    Http.Response again =
-        Http.send(
-            Http.PLATFORM,
-            "/api/v1/platform/towns/" + slug + "/provisioning",
-            "application/json",
-            new byte[0],
-            "POST",
-            Http.operator());
+    Http.Response again = retryProvisioning(slug);
     assertThat(again.json().getString("identity")).as("idempotent").isEqualTo("SYNCED");
   }
 }

@@ -16,7 +16,7 @@ final class StaffInvitationMail {
         """
         Bonjour,
 
-        Vous êtes invité(e) à rejoindre l'équipe de %1$s sur Cité, en tant que %2$s.
+        Vous êtes invité(e) à rejoindre l'équipe de %1$s sur Cité, %2$s.
 
         Pour accepter, ouvrez ce lien et connectez-vous (ou créez votre compte) :
         %3$s
@@ -40,9 +40,9 @@ final class StaffInvitationMail {
 
   private static String french(StaffRole role) {
     return switch (role) {
-      case AGENT -> "agent";
-      case TOWN_ADMIN -> "administrateur de la commune";
-      case FINANCE -> "responsable financier";
+      case AGENT -> "en tant qu'agent";
+      case TOWN_ADMIN -> "en tant qu'administrateur de la commune";
+      case FINANCE -> "en tant que responsable financier";
     };
   }
 
