@@ -4,6 +4,8 @@ import fr.cite.platform.problem.ProblemExceptionMapper;
 import fr.cite.platform.problem.UnexpectedExceptionMapper;
 import fr.cite.platform.problem.ValidationExceptionMapper;
 import fr.cite.platform.problem.WebApplicationExceptionMapper;
+import fr.cite.platform.staff.api.StaffResource;
+import fr.cite.platform.staff.api.TownAdminAuthentication;
 import fr.cite.platform.tenancy.api.OperatorAuthentication;
 import fr.cite.platform.tenancy.api.PlatformTownsResource;
 import fr.cite.platform.town.api.TownResource;
@@ -23,6 +25,8 @@ public class ApiApplication extends Application {
     return Set.of(
         TownResource.class,
         PlatformTownsResource.class,
+        StaffResource.class,
+        TownAdminAuthentication.class,
         OperatorAuthentication.class,
         ProblemExceptionMapper.class,
         ValidationExceptionMapper.class,

@@ -112,6 +112,23 @@ public class StaffDirectory {
         .findFirst();
   }
 
+  /**
+   * Removes a member of the current town's staff; an administrator cannot remove themselves (a town
+   * must not lose its last administrator by mistake). False when there is no such member here.
+   */
+  public boolean remove(long memberId, String bySubject) {
+    StaffMember member = em.find(StaffMember.class, memberId);
+    if (member == null) {
+      return false;
+    }
+    if (member.subject().filter(s -> s.equals(bySubject)).isPresent()) {
+      throw ProblemException.conflict("staff-cannot-remove-self");
+    }
+    em.remove(member);
+    LOG.infof("Removed %s (%s) from the staff", member.email(), member.role());
+    return true;
+  }
+
   public List<StaffMember> list() {
     return em.createQuery("select m from StaffMember m order by m.email", StaffMember.class)
         .getResultList();

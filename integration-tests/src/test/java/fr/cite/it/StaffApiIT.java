@@ -1,0 +1,183 @@
+package fr.cite.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.cite.it.support.Browser;
+import fr.cite.it.support.CiteIntegrationTest;
+import fr.cite.it.support.Http;
+import fr.cite.it.support.KeycloakPages;
+import fr.cite.it.support.TestKeycloak;
+import fr.cite.it.support.TestMail;
+import fr.cite.it.support.TestTowns;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A town's administrators manage its staff through /api/v1/staff with their own bearer tokens;
+ * agents, citizens and other towns' administrators cannot.
+ */
+class StaffApiIT extends CiteIntegrationTest {
+
+  static TestTowns.Town a;
+  static TestTowns.Town b;
+
+  @BeforeAll
+  static void twoTowns() {
+    TestKeycloak.awaitReady();
+    a = TestTowns.onboard();
+    b = TestTowns.onboard();
+  }
+
+  /** Invites through the provider API and accepts in a new browser; returns that browser. */
+  static Browser joined(TestTowns.Town town, String email, String password, String role) {
+    Http.Response invited =
+        Http.postJson(
+            Http.PLATFORM,
+            "/api/v1/platform/towns/" + town.slug() + "/staff",
+            "{\"email\":\"" + email + "\",\"role\":\"" + role + "\"}",
+            Http.operator());
+    Browser browser = new Browser();
+    Browser.Page accepted =
+        KeycloakPages.register(
+            browser,
+            browser.get(invited.json().getString("invitationUrl")),
+            "Équipe",
+            "Mairie",
+            email,
+            password);
+    assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
+    return browser;
+  }
+
+  static String[] bearer(String token) {
+    return new String[] {"Authorization", "Bearer " + token};
+  }
+
+  @Test
+  void aTownAdministratorInvitesListsAndRemovesStaffOfTheirTownOnly() throws Exception {
+    String adminEmail = "maire-" + UUID.randomUUID() + "@example.fr";
+    String adminPassword = "Maire-" + UUID.randomUUID();
+    Browser admin = joined(a, adminEmail, adminPassword, "TOWN_ADMIN");
+    String adminToken = KeycloakPages.accessToken(admin, a.host(), adminEmail, adminPassword);
+
+    String agentEmail = "agent-" + UUID.randomUUID() + "@example.fr";
+    Http.Response invited =
+        Http.postJson(
+            a.host(),
+            "/api/v1/staff",
+            "{\"email\":\"" + agentEmail + "\",\"role\":\"AGENT\"}",
+            bearer(adminToken));
+    assertThat(invited.status()).as(invited.toString()).isEqualTo(201);
+    String link = invited.json().getString("invitationUrl");
+    assertThat(TestMail.awaitMessagesTo(agentEmail))
+        .singleElement()
+        .satisfies(m -> assertThat(m.body()).contains(link));
+
+    String agentPassword = "Agent-" + UUID.randomUUID();
+    Browser agent = new Browser();
+    KeycloakPages.register(agent, agent.get(link), "Jeanne", "Agent", agentEmail, agentPassword);
+    assertThat(agent.get("http://" + a.host() + ":9080/admin/").status()).isEqualTo(200);
+    String agentToken = KeycloakPages.accessToken(agent, a.host(), agentEmail, agentPassword);
+
+    JsonArray staff =
+        Http.get(a.host(), "/api/v1/staff", bearer(adminToken)).structure().asJsonArray();
+    assertThat(staff.getValuesAs(JsonObject.class))
+        .extracting(m -> m.getString("email"))
+        .contains(adminEmail, agentEmail);
+    long agentId =
+        staff.getValuesAs(JsonObject.class).stream()
+            .filter(m -> m.getString("email").equals(agentEmail))
+            .findFirst()
+            .orElseThrow()
+            .getJsonNumber("id")
+            .longValue();
+    long adminId =
+        staff.getValuesAs(JsonObject.class).stream()
+            .filter(m -> m.getString("email").equals(adminEmail))
+            .findFirst()
+            .orElseThrow()
+            .getJsonNumber("id")
+            .longValue();
+
+    OnboardingApiIT.assertProblem(
+        Http.get(a.host(), "/api/v1/staff", bearer(agentToken)), 403, "town-admin-only");
+    OnboardingApiIT.assertProblem(
+        Http.get(b.host(), "/api/v1/staff", bearer(adminToken)), 403, "town-admin-only");
+    OnboardingApiIT.assertProblem(Http.get(a.host(), "/api/v1/staff"), 401, "bearer-token-missing");
+    OnboardingApiIT.assertProblem(
+        Http.get(a.host(), "/api/v1/staff", bearer("x.y.z")), 401, "bearer-token-invalid");
+    OnboardingApiIT.assertProblem(
+        Http.send(
+            a.host(),
+            "/api/v1/staff/" + adminId,
+            "application/json",
+            new byte[0],
+            "DELETE",
+            bearer(adminToken)),
+        409,
+        "staff-cannot-remove-self");
+
+    Http.Response removed =
+        Http.send(
+            a.host(),
+            "/api/v1/staff/" + agentId,
+            "application/json",
+            new byte[0],
+            "DELETE",
+            bearer(adminToken));
+    assertThat(removed.status()).isEqualTo(204);
+    assertThat(agent.get("http://" + a.host() + ":9080/admin/").status())
+        .as("removed: no console")
+        .isEqualTo(403);
+    OnboardingApiIT.assertProblem(
+        Http.send(
+            a.host(),
+            "/api/v1/staff/" + agentId,
+            "application/json",
+            new byte[0],
+            "DELETE",
+            bearer(adminToken)),
+        404,
+        "staff-not-found");
+  }
+
+  @Test
+  void anAdministratorCannotTouchAnotherTownsStaffByIdentifier() throws Exception {
+    String adminEmail = "admin-a-" + UUID.randomUUID() + "@example.fr";
+    String adminPassword = "AdminA-" + UUID.randomUUID();
+    Browser adminOfA = joined(a, adminEmail, adminPassword, "TOWN_ADMIN");
+    String tokenOfA = KeycloakPages.accessToken(adminOfA, a.host(), adminEmail, adminPassword);
+
+    String otherEmail = "admin-b-" + UUID.randomUUID() + "@example.fr";
+    String otherPassword = "AdminB-" + UUID.randomUUID();
+    Browser adminOfB = joined(b, otherEmail, otherPassword, "TOWN_ADMIN");
+    String tokenOfB = KeycloakPages.accessToken(adminOfB, b.host(), otherEmail, otherPassword);
+    long idInB =
+        Http.get(b.host(), "/api/v1/staff", bearer(tokenOfB))
+            .structure()
+            .asJsonArray()
+            .getValuesAs(JsonObject.class)
+            .stream()
+            .filter(m -> m.getString("email").equals(otherEmail))
+            .findFirst()
+            .orElseThrow()
+            .getJsonNumber("id")
+            .longValue();
+
+    OnboardingApiIT.assertProblem(
+        Http.send(
+            a.host(),
+            "/api/v1/staff/" + idInB,
+            "application/json",
+            new byte[0],
+            "DELETE",
+            bearer(tokenOfA)),
+        404,
+        "staff-not-found");
+    assertThat(Http.get(a.host(), "/api/v1/staff", bearer(tokenOfA)).body())
+        .doesNotContain(otherEmail);
+  }
+}

@@ -1,0 +1,53 @@
+package fr.cite.platform.staff.api;
+
+import fr.cite.platform.identity.application.AccessTokens;
+import fr.cite.platform.identity.application.CurrentCaller;
+import fr.cite.platform.problem.ProblemException;
+import fr.cite.platform.staff.application.StaffDirectory;
+import fr.cite.platform.staff.domain.StaffRole;
+import fr.cite.platform.tenancy.application.RequestHost;
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.ext.Provider;
+
+/**
+ * Guards {@link TownAdminOnly} endpoints with the same rules as the console: a bearer access token
+ * of the realm, whose account is a town administrator of the town the host designates. A token
+ * valid for town A grants nothing on town B (403), whatever it says.
+ */
+@Provider
+@TownAdminOnly
+@Priority(Priorities.AUTHENTICATION)
+public class TownAdminAuthentication implements ContainerRequestFilter {
+
+  @Inject RequestHost host;
+
+  @Inject AccessTokens tokens;
+
+  @Inject StaffDirectory staff;
+
+  @Inject CurrentCaller caller;
+
+  @Override
+  public void filter(ContainerRequestContext request) {
+    if (host.town().isEmpty()) {
+      throw ProblemException.notFound("town-only");
+    }
+    String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+    if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      throw new ProblemException(401, "bearer-token-missing");
+    }
+    AccessTokens.Caller verified =
+        tokens
+            .verify(header.substring(7).strip())
+            .orElseThrow(() -> new ProblemException(401, "bearer-token-invalid"));
+    if (staff.roleOf(verified.subject()).filter(r -> r == StaffRole.TOWN_ADMIN).isEmpty()) {
+      throw new ProblemException(403, "town-admin-only");
+    }
+    caller.authenticated(verified.subject());
+  }
+}
