@@ -97,6 +97,48 @@ class CitizenSignInIT extends CiteIntegrationTest {
   }
 
   @Test
+  void cookiesAreSecureOverHttpsOnly() throws Exception {
+    javax.net.ssl.SSLContext trustAll = javax.net.ssl.SSLContext.getInstance("TLS");
+    trustAll.init(
+        null,
+        new javax.net.ssl.TrustManager[] {
+          new javax.net.ssl.X509TrustManager() {
+            @Override
+            public void checkClientTrusted(java.security.cert.X509Certificate[] c, String a) {}
+
+            @Override
+            public void checkServerTrusted(java.security.cert.X509Certificate[] c, String a) {}
+
+            @Override
+            public java.security.cert.X509Certificate[] getAcceptedIssuers() {
+              return new java.security.cert.X509Certificate[0];
+            }
+          }
+        },
+        null);
+    java.net.http.HttpClient https =
+        java.net.http.HttpClient.newBuilder()
+            .sslContext(trustAll)
+            .version(java.net.http.HttpClient.Version.HTTP_1_1)
+            .build();
+    java.net.http.HttpResponse<Void> overTls =
+        https.send(
+            java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("https://127.0.0.1:9443/compte/"))
+                .header("Host", a.host() + ":9443")
+                .build(),
+            java.net.http.HttpResponse.BodyHandlers.discarding());
+    assertThat(overTls.statusCode()).isEqualTo(302);
+    assertThat(overTls.headers().allValues("Set-Cookie"))
+        .isNotEmpty()
+        .allSatisfy(c -> assertThat(c).containsIgnoringCase("Secure"));
+    fr.cite.it.support.Http.Response overHttp = fr.cite.it.support.Http.get(a.host(), "/compte/");
+    assertThat(overHttp.headers().getOrDefault("set-cookie", List.of()))
+        .isNotEmpty()
+        .noneSatisfy(c -> assertThat(c).containsIgnoringCase("Secure"));
+  }
+
+  @Test
   void aForgottenPasswordIsResetThroughTheLinkKeycloakEmails() throws Exception {
     String email = "oubli-" + UUID.randomUUID() + "@example.fr";
     String first = "Premier-" + UUID.randomUUID();
