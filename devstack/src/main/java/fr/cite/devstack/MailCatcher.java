@@ -86,7 +86,7 @@ public final class MailCatcher implements AutoCloseable {
   }
 
   /** The decoded text of a message: every text part, transfer encoding undone. */
-  static String text(jakarta.mail.Part part)
+  public static String text(jakarta.mail.Part part)
       throws jakarta.mail.MessagingException, java.io.IOException {
     if (part.isMimeType("multipart/*")) {
       jakarta.mail.Multipart multipart = (jakarta.mail.Multipart) part.getContent();

@@ -52,6 +52,15 @@ class StaffApiIT extends CiteIntegrationTest {
     return browser;
   }
 
+  static long idOf(JsonArray staff, String email) {
+    return staff.getValuesAs(JsonObject.class).stream()
+        .filter(m -> m.getString("email").equals(email))
+        .findFirst()
+        .orElseThrow()
+        .getJsonNumber("id")
+        .longValue();
+  }
+
   static String[] bearer(String token) {
     return new String[] {"Authorization", "Bearer " + token};
   }
@@ -87,20 +96,8 @@ class StaffApiIT extends CiteIntegrationTest {
     assertThat(staff.getValuesAs(JsonObject.class))
         .extracting(m -> m.getString("email"))
         .contains(adminEmail, agentEmail);
-    long agentId =
-        staff.getValuesAs(JsonObject.class).stream()
-            .filter(m -> m.getString("email").equals(agentEmail))
-            .findFirst()
-            .orElseThrow()
-            .getJsonNumber("id")
-            .longValue();
-    long adminId =
-        staff.getValuesAs(JsonObject.class).stream()
-            .filter(m -> m.getString("email").equals(adminEmail))
-            .findFirst()
-            .orElseThrow()
-            .getJsonNumber("id")
-            .longValue();
+    long agentId = idOf(staff, agentEmail);
+    long adminId = idOf(staff, adminEmail);
 
     OnboardingApiIT.assertProblem(
         Http.get(a.host(), "/api/v1/staff", bearer(agentToken)), 403, "town-admin-only");
@@ -156,16 +153,9 @@ class StaffApiIT extends CiteIntegrationTest {
     Browser adminOfB = joined(b, otherEmail, otherPassword, "TOWN_ADMIN");
     String tokenOfB = KeycloakPages.accessToken(adminOfB, b.host(), otherEmail, otherPassword);
     long idInB =
-        Http.get(b.host(), "/api/v1/staff", bearer(tokenOfB))
-            .structure()
-            .asJsonArray()
-            .getValuesAs(JsonObject.class)
-            .stream()
-            .filter(m -> m.getString("email").equals(otherEmail))
-            .findFirst()
-            .orElseThrow()
-            .getJsonNumber("id")
-            .longValue();
+        idOf(
+            Http.get(b.host(), "/api/v1/staff", bearer(tokenOfB)).structure().asJsonArray(),
+            otherEmail);
 
     OnboardingApiIT.assertProblem(
         Http.send(

@@ -57,7 +57,7 @@ public final class TestMail {
   /** The decoded text of a message. */
   private static String content(MimeMessage m) {
     try {
-      return text(m);
+      return fr.cite.devstack.MailCatcher.text(m);
     } catch (jakarta.mail.MessagingException | java.io.IOException e) {
       throw new IllegalStateException(e);
     }
@@ -76,22 +76,6 @@ public final class TestMail {
       return m.getSubject();
     } catch (jakarta.mail.MessagingException e) {
       throw new IllegalStateException(e);
-    }
-  }
-
-  /** The decoded text of a message: every text part, transfer encoding undone. */
-  static String text(jakarta.mail.Part part)
-      throws jakarta.mail.MessagingException, java.io.IOException {
-    if (part.isMimeType("multipart/*")) {
-      jakarta.mail.Multipart multipart = (jakarta.mail.Multipart) part.getContent();
-      StringBuilder all = new StringBuilder();
-      for (int i = 0; i < multipart.getCount(); i++) {
-        all.append(text(multipart.getBodyPart(i))).append('\n');
-      }
-      return all.toString();
-    }
-    try (java.io.InputStream in = part.getInputStream()) {
-      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
     }
   }
 }
