@@ -1,32 +1,50 @@
 package fr.cite.platform.identity.application;
 
 import fr.cite.platform.config.CiteConfig;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
-import java.io.IOException;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.jboss.resteasy.client.jaxrs.internal.LocalResteasyProviderFactory;
+import org.jboss.resteasy.client.jaxrs.internal.ResteasyClientBuilderImpl;
+import org.jboss.resteasy.core.providerfactory.ResteasyProviderFactoryImpl;
+import org.jboss.resteasy.plugins.providers.DefaultTextPlain;
+import org.jboss.resteasy.plugins.providers.FormUrlEncodedProvider;
+import org.jboss.resteasy.plugins.providers.InputStreamProvider;
+import org.jboss.resteasy.plugins.providers.StringTextStar;
+import org.keycloak.OAuth2Constants;
+import org.keycloak.admin.client.JacksonProvider;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.admin.client.KeycloakBuilder;
+import org.keycloak.admin.client.resource.ClientResource;
+import org.keycloak.admin.client.resource.OrganizationResource;
+import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.representations.idm.OrganizationRepresentation;
 
 /**
- * {@link TownIdentity} on Keycloak's Admin REST API, with the platform's service account ({@code
- * cite-platform}, client credentials). Updates of the portal client's redirect URIs are serialised
- * on this node, since Keycloak replaces the whole list at each update.
+ * {@link TownIdentity} on Keycloak through {@code keycloak-admin-client}, with the platform's
+ * service account ({@code cite-platform}, client credentials). Updates of the portal client's
+ * redirect URIs are serialised on this node, since Keycloak replaces the whole list at each update.
+ *
+ * <p>The admin client gets a RESTEasy client of its own whose only providers are Keycloak's {@code
+ * JacksonProvider} and the form and text providers: with the deployment's providers, WildFly's
+ * JSON-B would read Keycloak's Jackson-annotated representations and leave every
+ * {@code @JsonProperty} field (the access token first) empty, and a plain Jackson mapper would send
+ * null fields a newer Keycloak rejects.
  */
 @ApplicationScoped
 public class KeycloakTownIdentity implements TownIdentity {
 
   @Inject CiteConfig config;
 
-  private volatile KeycloakAdmin admin;
+  private volatile Keycloak keycloak;
 
   @Override
   public boolean isConfigured() {
@@ -40,121 +58,140 @@ public class KeycloakTownIdentity implements TownIdentity {
           "No identity provider configured (CITE_KEYCLOAK_URL)", null);
     }
     try {
-      String organizationId = ensureOrganization(town);
-      registerRedirectUris(town.redirectUris());
+      RealmResource realm = keycloak().realm(config.keycloakRealm());
+      String organizationId = ensureOrganization(realm, town);
+      registerRedirectUris(realm, town.redirectUris());
       return organizationId;
-    } catch (IOException | KeycloakAdmin.Refused e) {
+    } catch (ProcessingException | WebApplicationException e) {
       throw new IdentityUnavailableException(describe(e), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IdentityUnavailableException("Interrupted", e);
     }
   }
 
-  private String ensureOrganization(TownDescription town) throws IOException, InterruptedException {
+  private String ensureOrganization(RealmResource realm, TownDescription town) {
     String id = town.knownOrganizationId();
     if (id == null) {
-      id = findByAlias(town);
+      id = findByAlias(realm, town);
     }
     if (id == null) {
-      try {
-        String location =
-            admin().post("/organizations", describe(Json.createObjectBuilder(), town));
-        if (location != null) {
-          return location.substring(location.lastIndexOf('/') + 1);
+      try (Response created =
+          realm.organizations().create(describe(new OrganizationRepresentation(), town))) {
+        if (created.getStatus() == 201) {
+          String path = created.getLocation().getPath();
+          return path.substring(path.lastIndexOf('/') + 1);
         }
-      } catch (KeycloakAdmin.Refused e) {
-        if (e.status != 409) {
-          throw e;
+        if (created.getStatus() != 409) {
+          throw new WebApplicationException(
+              "Organization creation answered "
+                  + created.getStatus()
+                  + ": "
+                  + created.readEntity(String.class),
+              created.getStatus());
         }
       }
-      id = findByAlias(town);
+      id = findByAlias(realm, town);
       if (id == null) {
         throw new IdentityUnavailableException(
             "Organization " + town.alias() + " conflicts but cannot be found", null);
       }
     }
-    JsonObject current = (JsonObject) admin().get("/organizations/" + id);
-    admin().put("/organizations/" + id, describe(Json.createObjectBuilder(current), town));
+    OrganizationResource organization = realm.organizations().get(id);
+    try (Response updated = organization.update(describe(organization.toRepresentation(), town))) {
+      if (updated.getStatus() / 100 != 2) {
+        throw new WebApplicationException(
+            "Organization update answered " + updated.getStatus(), updated.getStatus());
+      }
+    }
     return id;
   }
 
-  private String findByAlias(TownDescription town) throws IOException, InterruptedException {
-    JsonArray found =
-        KeycloakAdmin.array(
-            admin()
-                .get(
-                    "/organizations?briefRepresentation=true&max=100&search="
-                        + KeycloakAdmin.encode(town.name())));
-    return found.getValuesAs(JsonObject.class).stream()
-        .filter(o -> town.alias().equals(o.getString("alias", null)))
-        .map(o -> o.getString("id"))
+  private static String findByAlias(RealmResource realm, TownDescription town) {
+    return realm.organizations().search(town.name(), false, 0, 100).stream()
+        .filter(o -> town.alias().equals(o.getAlias()))
+        .map(OrganizationRepresentation::getId)
         .findFirst()
         .orElse(null);
   }
 
-  private static JsonObject describe(JsonObjectBuilder o, TownDescription town) {
-    JsonObjectBuilder attributes = Json.createObjectBuilder();
-    for (Map.Entry<String, List<String>> a : town.attributes().entrySet()) {
-      attributes.add(a.getKey(), Json.createArrayBuilder(a.getValue()));
-    }
-    return o.add("name", town.name())
-        .add("alias", town.alias())
-        .add("enabled", town.enabled())
-        .add("attributes", attributes)
-        .build();
+  private static OrganizationRepresentation describe(
+      OrganizationRepresentation o, TownDescription town) {
+    o.setName(town.name());
+    o.setAlias(town.alias());
+    o.setEnabled(town.enabled());
+    o.setAttributes(town.attributes());
+    return o;
   }
 
-  private synchronized void registerRedirectUris(List<String> uris)
-      throws IOException, InterruptedException {
-    JsonArray clients =
-        KeycloakAdmin.array(
-            admin()
-                .get("/clients?clientId=" + KeycloakAdmin.encode(config.keycloakPortalClient())));
-    if (clients.isEmpty()) {
+  private synchronized void registerRedirectUris(RealmResource realm, List<String> uris) {
+    List<ClientRepresentation> found =
+        realm.clients().findByClientId(config.keycloakPortalClient());
+    if (found.isEmpty()) {
       throw new IdentityUnavailableException(
           "Client " + config.keycloakPortalClient() + " missing in realm " + config.keycloakRealm(),
           null);
     }
-    String id = clients.getJsonObject(0).getString("id");
-    JsonObject client = (JsonObject) admin().get("/clients/" + id);
-    Set<String> redirects = new LinkedHashSet<>();
-    for (JsonValue v :
-        client.getOrDefault("redirectUris", JsonValue.EMPTY_JSON_ARRAY).asJsonArray()) {
-      redirects.add(((JsonString) v).getString());
-    }
+    ClientResource client = realm.clients().get(found.get(0).getId());
+    ClientRepresentation representation = client.toRepresentation();
+    Set<String> redirects =
+        new LinkedHashSet<>(
+            representation.getRedirectUris() == null
+                ? List.of()
+                : representation.getRedirectUris());
     if (redirects.containsAll(uris)) {
       return;
     }
     redirects.addAll(uris);
-    JsonArrayBuilder all = Json.createArrayBuilder();
-    redirects.forEach(all::add);
-    admin()
-        .put("/clients/" + id, Json.createObjectBuilder(client).add("redirectUris", all).build());
+    representation.setRedirectUris(List.copyOf(redirects));
+    client.update(representation);
   }
 
-  private KeycloakAdmin admin() {
-    KeycloakAdmin a = admin;
-    if (a == null) {
+  private Keycloak keycloak() {
+    Keycloak k = keycloak;
+    if (k == null) {
       synchronized (this) {
-        if (admin == null) {
-          admin =
-              new KeycloakAdmin(
-                  config.keycloakUrl().orElseThrow(),
-                  config.keycloakRealm(),
-                  config.keycloakPlatformClient(),
-                  config.keycloakPlatformSecret());
+        if (keycloak == null) {
+          ResteasyProviderFactoryImpl providers = new ResteasyProviderFactoryImpl();
+          providers.setBuiltinsRegistered(true);
+          providers.registerProvider(JacksonProvider.class);
+          providers.registerProvider(FormUrlEncodedProvider.class);
+          providers.registerProvider(StringTextStar.class);
+          providers.registerProvider(DefaultTextPlain.class);
+          providers.registerProvider(InputStreamProvider.class);
+          keycloak =
+              KeycloakBuilder.builder()
+                  .serverUrl(config.keycloakUrl().orElseThrow())
+                  .realm(config.keycloakRealm())
+                  .grantType(OAuth2Constants.CLIENT_CREDENTIALS)
+                  .clientId(config.keycloakPlatformClient())
+                  .clientSecret(config.keycloakPlatformSecret())
+                  .resteasyClient(
+                      new ResteasyClientBuilderImpl()
+                          .providerFactory(new LocalResteasyProviderFactory(providers))
+                          .connectTimeout(3, TimeUnit.SECONDS)
+                          .readTimeout(10, TimeUnit.SECONDS)
+                          .build())
+                  .build();
         }
-        a = admin;
+        k = keycloak;
       }
     }
-    return a;
+    return k;
   }
 
-  private static String describe(Exception e) {
-    if (e instanceof KeycloakAdmin.Refused) {
-      return "Keycloak refused: " + e.getMessage();
+  private static String describe(RuntimeException e) {
+    if (e instanceof WebApplicationException w && w.getResponse() != null) {
+      return "Keycloak refused: " + w.getResponse().getStatus() + " " + w.getMessage();
     }
-    return "Keycloak unreachable: " + e.getClass().getSimpleName() + " " + e.getMessage();
+    Throwable root = e;
+    while (root.getCause() != null) {
+      root = root.getCause();
+    }
+    return "Keycloak unreachable: " + root.getClass().getSimpleName() + " " + root.getMessage();
+  }
+
+  @PreDestroy
+  void close() {
+    if (keycloak != null) {
+      keycloak.close();
+    }
   }
 }

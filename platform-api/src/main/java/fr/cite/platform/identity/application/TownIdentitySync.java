@@ -77,6 +77,10 @@ public class TownIdentitySync {
       LOG.debug("Identity failure", e);
       registry.identityPending(town.id(), e.getMessage());
       return false;
+    } catch (RuntimeException e) {
+      LOG.errorf(e, "Identity of town %s left pending after an unexpected failure", slug);
+      registry.identityPending(town.id(), "Unexpected failure: " + e.getClass().getSimpleName());
+      return false;
     }
   }
 }
