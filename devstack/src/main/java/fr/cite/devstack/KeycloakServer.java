@@ -159,10 +159,6 @@ public final class KeycloakServer implements AutoCloseable {
     return settings.url();
   }
 
-  public boolean isAlive() {
-    return process.isAlive();
-  }
-
   @Override
   public void close() throws InterruptedException {
     ChildProcess.stop(process);

@@ -81,10 +81,6 @@ public final class WildFlyServer implements AutoCloseable {
     throw new IllegalStateException("WildFly not ready after " + timeout.toSeconds() + " s");
   }
 
-  public boolean isAlive() {
-    return process.isAlive();
-  }
-
   public int waitFor() throws InterruptedException {
     return process.waitFor();
   }

@@ -79,12 +79,6 @@ public class TownRegistry {
         .orElseThrow(() -> ProblemException.notFound("town-not-found", slug));
   }
 
-  public Tenant findByInsee(String insee) {
-    return tenants
-        .findByInseeCode(insee)
-        .orElseThrow(() -> ProblemException.notFound("town-not-found", insee));
-  }
-
   public Map<Long, List<String>> verifiedDomains(Collection<Long> tenantIds) {
     return tenants.listVerifiedDomains(tenantIds);
   }
