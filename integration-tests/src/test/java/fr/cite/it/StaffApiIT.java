@@ -61,16 +61,26 @@ class StaffApiIT extends CiteIntegrationTest {
         .longValue();
   }
 
+  /** A staff member of a town who joined through an invitation, with an access token. */
+  record Member(String email, Browser browser, String token) {}
+
+  static Member member(TestTowns.Town town, String prefix, String role) throws Exception {
+    String email = prefix + "-" + UUID.randomUUID() + "@example.fr";
+    String password = prefix + "-" + UUID.randomUUID();
+    Browser browser = joined(town, email, password, role);
+    return new Member(
+        email, browser, KeycloakPages.accessToken(browser, town.host(), email, password));
+  }
+
   static String[] bearer(String token) {
     return new String[] {"Authorization", "Bearer " + token};
   }
 
   @Test
   void aTownAdministratorInvitesListsAndRemovesStaffOfTheirTownOnly() throws Exception {
-    String adminEmail = "maire-" + UUID.randomUUID() + "@example.fr";
-    String adminPassword = "Maire-" + UUID.randomUUID();
-    Browser admin = joined(a, adminEmail, adminPassword, "TOWN_ADMIN");
-    String adminToken = KeycloakPages.accessToken(admin, a.host(), adminEmail, adminPassword);
+    Member admin = member(a, "maire", "TOWN_ADMIN");
+    String adminEmail = admin.email();
+    String adminToken = admin.token();
 
     String agentEmail = "agent-" + UUID.randomUUID() + "@example.fr";
     Http.Response invited =
@@ -143,15 +153,10 @@ class StaffApiIT extends CiteIntegrationTest {
 
   @Test
   void anAdministratorCannotTouchAnotherTownsStaffByIdentifier() throws Exception {
-    String adminEmail = "admin-a-" + UUID.randomUUID() + "@example.fr";
-    String adminPassword = "AdminA-" + UUID.randomUUID();
-    Browser adminOfA = joined(a, adminEmail, adminPassword, "TOWN_ADMIN");
-    String tokenOfA = KeycloakPages.accessToken(adminOfA, a.host(), adminEmail, adminPassword);
-
-    String otherEmail = "admin-b-" + UUID.randomUUID() + "@example.fr";
-    String otherPassword = "AdminB-" + UUID.randomUUID();
-    Browser adminOfB = joined(b, otherEmail, otherPassword, "TOWN_ADMIN");
-    String tokenOfB = KeycloakPages.accessToken(adminOfB, b.host(), otherEmail, otherPassword);
+    String tokenOfA = member(a, "admin-a", "TOWN_ADMIN").token();
+    Member adminOfB = member(b, "admin-b", "TOWN_ADMIN");
+    String otherEmail = adminOfB.email();
+    String tokenOfB = adminOfB.token();
     long idInB =
         idOf(
             Http.get(b.host(), "/api/v1/staff", bearer(tokenOfB)).structure().asJsonArray(),
