@@ -54,6 +54,26 @@ public class CiteConfig {
     return Integer.parseInt(string("cite.tenant-cache.max-entries", "50000"));
   }
 
+  /** How long a town's catalogue stays cached when nothing changes it (changes evict at once). */
+  public Duration catalogueCacheTtl() {
+    return Duration.ofSeconds(Long.parseLong(string("cite.catalogue-cache.ttl-seconds", "600")));
+  }
+
+  /** Upper bound of towns whose catalogue is cached at once, so memory stays bounded. */
+  public int catalogueCacheMaxTowns() {
+    return Integer.parseInt(string("cite.catalogue-cache.max-towns", "2000"));
+  }
+
+  /** How often usage counts (page views, e-service starts) are written to the database. */
+  public Duration usageFlushInterval() {
+    return Duration.ofSeconds(Long.parseLong(string("cite.usage.flush-seconds", "30")));
+  }
+
+  /** The sliding window over which the most requested services are ranked. */
+  public int usageWindowDays() {
+    return Integer.parseInt(string("cite.usage.window-days", "30"));
+  }
+
   /** Keycloak's base URL, e.g. {@code http://localhost:8180}; identity is off when absent. */
   public Optional<String> keycloakUrl() {
     return lookup("cite.keycloak.url").filter(s -> !s.isBlank()).map(s -> s.replaceAll("/+$", ""));

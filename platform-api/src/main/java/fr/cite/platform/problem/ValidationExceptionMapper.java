@@ -46,7 +46,11 @@ public class ValidationExceptionMapper implements ExceptionMapper<ValidationExce
   private static String message(ConstraintViolation<?> v, Locale locale) {
     String template = v.getMessageTemplate();
     if (template.startsWith("{validation.") && template.endsWith("}")) {
-      return Problems.message(template.substring(1, template.length() - 1), locale);
+      String text = Problems.message(template.substring(1, template.length() - 1), locale);
+      Object max = v.getConstraintDescriptor().getAttributes().get("max");
+      Object min = v.getConstraintDescriptor().getAttributes().get("min");
+      // Written as MessageFormat patterns: {0} is the constraint's max, {1} its min.
+      return java.text.MessageFormat.format(text, String.valueOf(max), String.valueOf(min));
     }
     return v.getMessage();
   }

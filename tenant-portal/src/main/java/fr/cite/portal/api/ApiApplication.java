@@ -18,12 +18,23 @@ import java.util.Set;
  * JAX-RS does not scan inside an EAR's lib folder: they are listed here.
  */
 @ApplicationPath("/api")
+@org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition(
+    info =
+        @org.eclipse.microprofile.openapi.annotations.info.Info(
+            title = "Cité API",
+            version = "1",
+            description =
+                "Public API of a town's citizen portal on Cité (catalogue, town profile), its"
+                    + " administrators' API and the platform provider's API. Errors are RFC 9457"
+                    + " problem details in French or English (Accept-Language)."))
 public class ApiApplication extends Application {
 
   @Override
   public Set<Class<?>> getClasses() {
     return Set.of(
         TownResource.class,
+        fr.cite.platform.catalogue.api.CatalogueResource.class,
+        fr.cite.platform.catalogue.api.CatalogueAdminResource.class,
         PlatformTownsResource.class,
         StaffResource.class,
         TownAdminAuthentication.class,

@@ -4,7 +4,7 @@ import fr.cite.platform.tenancy.application.HostResolution;
 import fr.cite.platform.tenancy.application.RequestHost;
 import fr.cite.platform.tenancy.application.TenantSnapshot;
 import fr.cite.platform.town.application.TownProfile;
-import fr.cite.platform.town.application.TownProfiles;
+import fr.cite.platform.town.application.TownProfileCache;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -22,7 +22,7 @@ public class PortalPage {
 
   @Inject RequestHost host;
 
-  @Inject TownProfiles profiles;
+  @Inject TownProfileCache profiles;
 
   private TownProfile profile;
 
@@ -69,6 +69,8 @@ public class PortalPage {
         + t.secondaryColor()
         + ";--town-on-secondary:"
         + t.secondaryColor().readableText()
+        + ";--town-link:"
+        + t.primaryColor().readableOn(fr.cite.platform.tenancy.domain.HexColor.of("#f6f6f6"), 4.5)
         + "}";
   }
 

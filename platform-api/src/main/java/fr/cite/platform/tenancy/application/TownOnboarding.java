@@ -28,6 +28,8 @@ public class TownOnboarding {
 
   @Inject TenantWork work;
 
+  @Inject fr.cite.platform.catalogue.application.CatalogueSeeding catalogue;
+
   @Inject TenantDirectory directory;
 
   @Inject fr.cite.platform.identity.application.TownIdentitySync identity;
@@ -54,6 +56,7 @@ public class TownOnboarding {
         new TenantRef(tenant.id(), tenant.slug()),
         () -> {
           profiles.seedStarterContent(commune);
+          catalogue.seedStarterCatalogue(commune.name(), commune.withPreposition());
           return null;
         });
     registry.markProvisioned(tenant.id());

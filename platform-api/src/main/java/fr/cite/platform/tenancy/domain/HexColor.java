@@ -39,6 +39,28 @@ public record HexColor(String value) {
     return contrastWith(white) >= contrastWith(black) ? white : black;
   }
 
+  /**
+   * This colour, darkened just enough to reach a contrast ratio with a background (links and text
+   * in the town's colour on a light page). Black in the worst case, which always reaches 4.5.
+   */
+  public HexColor readableOn(HexColor background, double ratio) {
+    int rgb = Integer.parseInt(value.substring(1), 16);
+    for (int step = 0; step <= 20; step++) {
+      double f = 1 - step / 20.0;
+      HexColor c =
+          new HexColor(
+              String.format(
+                  "#%02x%02x%02x",
+                  (int) Math.round(((rgb >> 16) & 0xff) * f),
+                  (int) Math.round(((rgb >> 8) & 0xff) * f),
+                  (int) Math.round((rgb & 0xff) * f)));
+      if (c.contrastWith(background) >= ratio) {
+        return c;
+      }
+    }
+    return new HexColor("#000000");
+  }
+
   private static double channel(int c) {
     double s = (c & 0xff) / 255.0;
     return s <= 0.04045 ? s / 12.92 : Math.pow((s + 0.055) / 1.055, 2.4);

@@ -25,6 +25,8 @@ public class TownProfiles {
 
   private final Clock clock = Clock.systemUTC();
 
+  @jakarta.inject.Inject jakarta.enterprise.event.Event<TownProfileCache.Changed> changed;
+
   @jakarta.inject.Inject fr.cite.platform.tenancy.domain.TenantRepository tenants;
 
   @jakarta.inject.Inject fr.cite.platform.tenancy.application.TenantContext context;
@@ -78,6 +80,7 @@ public class TownProfiles {
     } else {
       em.persist(new TownAsset(TownAsset.Kind.LOGO, image, clock.instant()));
     }
+    changed.fire(new TownProfileCache.Changed(context.require().id()));
     return new LogoInfo(image.sha256(), image.contentType(), image.width(), image.height());
   }
 

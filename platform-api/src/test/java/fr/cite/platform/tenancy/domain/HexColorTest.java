@@ -37,4 +37,14 @@ class HexColorTest {
       assertThat(bg.contrastWith(bg.readableText())).as(bg.value()).isGreaterThanOrEqualTo(4.5);
     }
   }
+
+  @Test
+  void aLightTownColourIsDarkenedUntilLinksInItAreReadable() {
+    HexColor page = HexColor.of("#f6f6f6");
+    HexColor yellow = HexColor.of("#ffd700");
+    HexColor link = yellow.readableOn(page, 4.5);
+    org.assertj.core.api.Assertions.assertThat(link.contrastWith(page)).isGreaterThanOrEqualTo(4.5);
+    org.assertj.core.api.Assertions.assertThat(HexColor.of("#000091").readableOn(page, 4.5))
+        .isEqualTo(HexColor.of("#000091"));
+  }
 }

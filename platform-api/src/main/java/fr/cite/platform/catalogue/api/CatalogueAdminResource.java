@@ -1,0 +1,172 @@
+package fr.cite.platform.catalogue.api;
+
+import fr.cite.platform.catalogue.application.CatalogueEditing;
+import fr.cite.platform.catalogue.application.ProcedureChanges;
+import fr.cite.platform.catalogue.domain.ChannelSpec;
+import fr.cite.platform.catalogue.domain.Procedure;
+import fr.cite.platform.catalogue.domain.ProcedureContent;
+import fr.cite.platform.catalogue.domain.UsefulLink;
+import fr.cite.platform.i18n.LocalizedText;
+import fr.cite.platform.staff.api.TownAdminOnly;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * The town administrators' edits of the catalogue ({@link TownAdminOnly}): procedures, highlights,
+ * news. Each change is visible on the portal at once (the town's cached catalogue is dropped when
+ * it commits).
+ */
+@Path("/v1/admin/catalogue")
+@RequestScoped
+@TownAdminOnly
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Catalogue administration", description = "Town administrators edit their catalogue")
+public class CatalogueAdminResource {
+
+  @Inject CatalogueEditing editing;
+
+  /** Creates or replaces a procedure. */
+  @PUT
+  @Path("procedures/{slug}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Create or replace a procedure")
+  @APIResponse(responseCode = "201", description = "Created")
+  @APIResponse(responseCode = "200", description = "Replaced")
+  @APIResponse(responseCode = "422", description = "Unknown theme, profile or related procedure")
+  public Response save(
+      @PathParam("slug") String slug,
+      @NotNull(message = "{validation.required}") @Valid ProcedureRequest body) {
+    CatalogueResource.requireSlug(slug);
+    boolean created = editing.saveProcedure(slug, changes(body));
+    Map<String, String> entity = Map.of("slug", slug, "url", "/demarches/" + slug);
+    return created
+        ? Response.created(URI.create("/api/v1/catalogue/procedures/" + slug))
+            .entity(entity)
+            .build()
+        : Response.ok(entity).build();
+  }
+
+  @DELETE
+  @Path("procedures/{slug}")
+  @Operation(summary = "Delete a procedure")
+  @APIResponse(responseCode = "404", description = "No such procedure")
+  public Response delete(@PathParam("slug") String slug) {
+    CatalogueResource.requireSlug(slug);
+    editing.deleteProcedure(slug);
+    return Response.noContent().build();
+  }
+
+  @POST
+  @Path("highlights")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Add a dated highlight to the home")
+  @APIResponse(responseCode = "201", description = "Created")
+  public Response addHighlight(
+      @NotNull(message = "{validation.required}") @Valid HighlightRequest body) {
+    long id =
+        editing.addHighlight(
+            LocalizedText.of(body.titleFr(), body.titleEn()),
+            LocalizedText.of(body.textFr(), body.textEn()),
+            body.link(),
+            body.startsOn(),
+            body.endsOn(),
+            body.priority());
+    return Response.status(Response.Status.CREATED).entity(Map.of("id", id)).build();
+  }
+
+  @DELETE
+  @Path("highlights/{id}")
+  @Operation(summary = "Remove a highlight")
+  @APIResponse(responseCode = "404", description = "No such highlight")
+  public Response deleteHighlight(@PathParam("id") long id) {
+    editing.deleteHighlight(id);
+    return Response.noContent().build();
+  }
+
+  @POST
+  @Path("news")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Publish a news item")
+  @APIResponse(responseCode = "201", description = "Created")
+  public Response addNews(@NotNull(message = "{validation.required}") @Valid NewsRequest body) {
+    long id =
+        editing.addNews(
+            LocalizedText.of(body.titleFr(), body.titleEn()),
+            LocalizedText.of(body.summaryFr(), body.summaryEn()),
+            body.link(),
+            body.publishedOn());
+    return Response.status(Response.Status.CREATED).entity(Map.of("id", id)).build();
+  }
+
+  static ProcedureChanges changes(ProcedureRequest r) {
+    ProcedureContent content =
+        new ProcedureContent(
+            LocalizedText.of(r.titleFr(), r.titleEn()),
+            LocalizedText.of(r.summaryFr(), r.summaryEn()),
+            text(r.bodyFr(), r.bodyEn()),
+            r.keywords(),
+            text(r.documentsFr(), r.documentsEn()),
+            text(r.costFr(), r.costEn()),
+            text(r.delayFr(), r.delayEn()),
+            text(r.contactFr(), r.contactEn()));
+    List<ChannelSpec> channels =
+        r.channels() == null
+            ? List.of()
+            : r.channels().stream()
+                .map(
+                    c ->
+                        new ChannelSpec(
+                            c.kind(),
+                            text(c.labelFr(), c.labelEn()),
+                            blankToNull(c.url()),
+                            blankToNull(c.address()),
+                            text(c.hoursFr(), c.hoursEn()),
+                            c.appointment(),
+                            blankToNull(c.phone()),
+                            text(c.detailsFr(), c.detailsEn())))
+                .toList();
+    List<UsefulLink.LinkSpec> links =
+        r.links() == null
+            ? List.of()
+            : r.links().stream()
+                .map(
+                    l ->
+                        new UsefulLink.LinkSpec(
+                            LocalizedText.of(l.labelFr(), l.labelEn()), l.url()))
+                .toList();
+    return new ProcedureChanges(
+        content,
+        channels,
+        links,
+        r.themes() == null ? List.of() : r.themes(),
+        r.profiles() == null ? List.of() : r.profiles(),
+        r.related() == null ? List.of() : r.related(),
+        r.status() == Procedure.Status.PUBLISHED,
+        r.editorialRank());
+  }
+
+  private static LocalizedText text(String fr, String en) {
+    return fr == null || fr.isBlank() ? null : LocalizedText.of(fr, en);
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s;
+  }
+}

@@ -1,0 +1,180 @@
+package fr.cite.platform.catalogue.application;
+
+import fr.cite.platform.catalogue.domain.Audience;
+import fr.cite.platform.catalogue.domain.Highlight;
+import fr.cite.platform.catalogue.domain.NewsItem;
+import fr.cite.platform.catalogue.domain.Procedure;
+import fr.cite.platform.catalogue.domain.ProcedureContent;
+import fr.cite.platform.catalogue.domain.Theme;
+import fr.cite.platform.i18n.LocalizedText;
+import fr.cite.platform.problem.ProblemException;
+import fr.cite.platform.tenancy.application.ApplicationService;
+import fr.cite.platform.tenancy.application.TenantContext;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Changes to the current town's catalogue. Every change tells the cache, which drops the town's
+ * pages when the transaction commits.
+ */
+@ApplicationService
+public class CatalogueEditing {
+
+  @PersistenceContext EntityManager em;
+
+  @Inject TenantContext tenant;
+
+  @Inject Event<CatalogueChanged> changed;
+
+  private final Clock clock = Clock.systemUTC();
+
+  /** Creates or replaces the procedure with this slug; returns whether it was created. */
+  public boolean saveProcedure(String slug, ProcedureChanges changes) {
+    Optional<Procedure> existing = findProcedure(slug);
+    ProcedureContent content = sanitised(changes.content());
+    Procedure p = existing.orElseGet(() -> new Procedure(slug, content, clock.instant()));
+    p.rewrite(content, clock.instant());
+    p.offerThrough(changes.channels());
+    p.linkTo(changes.links());
+    p.classify(
+        bySlug(Theme.class, "Theme", Theme::slug, changes.themes(), "unknown-theme"),
+        bySlug(
+            Audience.class, "Audience", Audience::slug, changes.audiences(), "unknown-audience"));
+    if (existing.isEmpty()) {
+      em.persist(p);
+    }
+    List<Procedure> related =
+        bySlug(Procedure.class, "Procedure", Procedure::slug, changes.related(), "unknown-related");
+    if (related.stream().anyMatch(r -> r.slug().equals(slug))) {
+      throw ProblemException.unprocessable("related-to-itself", slug);
+    }
+    p.relateTo(related);
+    p.rankEditorially(changes.editorialRank());
+    if (changes.published()) {
+      p.publish(clock.instant());
+    } else {
+      p.withdraw(clock.instant());
+    }
+    fireChanged();
+    return existing.isEmpty();
+  }
+
+  /** Sets the procedures related to one, by slug. */
+  public void relate(String slug, List<String> relatedSlugs) {
+    Procedure p =
+        findProcedure(slug)
+            .orElseThrow(() -> ProblemException.notFound("procedure-not-found", slug));
+    List<Procedure> related =
+        bySlug(Procedure.class, "Procedure", Procedure::slug, relatedSlugs, "unknown-related");
+    if (related.contains(p)) {
+      throw ProblemException.unprocessable("related-to-itself", slug);
+    }
+    p.relateTo(related);
+    fireChanged();
+  }
+
+  public void deleteProcedure(String slug) {
+    Procedure p =
+        findProcedure(slug)
+            .orElseThrow(() -> ProblemException.notFound("procedure-not-found", slug));
+    em.remove(p);
+    fireChanged();
+  }
+
+  public Optional<Procedure> findProcedure(String slug) {
+    return em.createQuery("select p from Procedure p where p.slug = :slug", Procedure.class)
+        .setParameter("slug", slug)
+        .getResultStream()
+        .findFirst();
+  }
+
+  public long addHighlight(
+      LocalizedText title,
+      LocalizedText text,
+      String link,
+      LocalDate startsOn,
+      LocalDate endsOn,
+      int priority) {
+    if (endsOn.isBefore(startsOn)) {
+      throw ProblemException.unprocessable("highlight-ends-before-start");
+    }
+    Highlight h = new Highlight(title, text, link, startsOn, endsOn, priority);
+    em.persist(h);
+    fireChanged();
+    return h.id();
+  }
+
+  public void deleteHighlight(long id) {
+    Highlight h =
+        Optional.ofNullable(em.find(Highlight.class, id))
+            .orElseThrow(() -> ProblemException.notFound("highlight-not-found", id));
+    em.remove(h);
+    fireChanged();
+  }
+
+  public long addNews(LocalizedText title, LocalizedText summary, String link, LocalDate on) {
+    NewsItem n = new NewsItem(title, summary, link, on);
+    em.persist(n);
+    fireChanged();
+    return n.id();
+  }
+
+  void fireChanged() {
+    changed.fire(new CatalogueChanged(tenant.require().id()));
+  }
+
+  private static ProcedureContent sanitised(ProcedureContent c) {
+    LocalizedText body =
+        c.body() == null
+            ? null
+            : Optional.ofNullable(RichText.sanitise(c.body().fr()))
+                .map(fr -> LocalizedText.of(fr, RichText.sanitise(c.body().en())))
+                .orElse(null);
+    return new ProcedureContent(
+        c.title(),
+        c.summary(),
+        body,
+        c.keywords(),
+        c.documents(),
+        c.cost(),
+        c.delay(),
+        c.contact());
+  }
+
+  /** Entities of the current town by slug, in the order asked; an unknown slug is a 422. */
+  private <T> List<T> bySlug(
+      Class<T> type,
+      String entity,
+      Function<T, String> slugOf,
+      Collection<String> slugs,
+      String problem) {
+    if (slugs == null || slugs.isEmpty()) {
+      return List.of();
+    }
+    Map<String, T> found =
+        em.createQuery("select e from " + entity + " e where e.slug in :slugs", type)
+            .setParameter("slugs", slugs)
+            .getResultStream()
+            .collect(Collectors.toMap(slugOf, e -> e));
+    List<T> ordered = new ArrayList<>();
+    for (String s : slugs) {
+      T e = found.get(s);
+      if (e == null) {
+        throw ProblemException.unprocessable(problem, s);
+      }
+      ordered.add(e);
+    }
+    return ordered;
+  }
+}

@@ -1,0 +1,68 @@
+package fr.cite.platform.tenancy.application;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/**
+ * One value per town, kept for a time to live, dropped at once when the town's data changes, and
+ * bounded in size: when full, the oldest tenth is dropped. A value loaded while an eviction
+ * happened is returned but not kept, so a reader that started before a change never stores stale
+ * data.
+ */
+public final class TownCache<V> {
+
+  private record Entry<V>(V value, long loadedAtMillis) {}
+
+  private final ConcurrentHashMap<Long, Entry<V>> entries = new ConcurrentHashMap<>();
+  private final AtomicLong evictions = new AtomicLong();
+  private final long ttlMillis;
+  private final int maxTowns;
+  private final Clock clock;
+
+  public TownCache(Duration ttl, int maxTowns, Clock clock) {
+    this.ttlMillis = ttl.toMillis();
+    this.maxTowns = Math.max(1, maxTowns);
+    this.clock = clock;
+  }
+
+  public V get(long town, Supplier<V> loader) {
+    long now = clock.millis();
+    Entry<V> e = entries.get(town);
+    if (e != null && now - e.loadedAtMillis() < ttlMillis) {
+      return e.value();
+    }
+    long generation = evictions.get();
+    V loaded = loader.get();
+    if (evictions.get() == generation) {
+      if (entries.size() >= maxTowns) {
+        dropOldest();
+      }
+      entries.put(town, new Entry<>(loaded, now));
+    }
+    return loaded;
+  }
+
+  public void evict(long town) {
+    evictions.incrementAndGet();
+    entries.remove(town);
+  }
+
+  public int size() {
+    return entries.size();
+  }
+
+  private void dropOldest() {
+    int toDrop = Math.max(1, maxTowns / 10);
+    entries.entrySet().stream()
+        .sorted(Comparator.comparingLong(x -> x.getValue().loadedAtMillis()))
+        .limit(toDrop)
+        .map(Map.Entry::getKey)
+        .toList()
+        .forEach(entries::remove);
+  }
+}
