@@ -9,6 +9,7 @@ import fr.cite.it.support.KeycloakPages;
 import fr.cite.it.support.TestKeycloak;
 import fr.cite.it.support.TestMail;
 import fr.cite.it.support.TestTowns;
+import fr.cite.it.support.TownStaff;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.util.UUID;
@@ -31,27 +32,6 @@ class StaffApiIT extends CiteIntegrationTest {
     b = TestTowns.onboard();
   }
 
-  /** Invites through the provider API and accepts in a new browser; returns that browser. */
-  static Browser joined(TestTowns.Town town, String email, String password, String role) {
-    Http.Response invited =
-        Http.postJson(
-            Http.PLATFORM,
-            "/api/v1/platform/towns/" + town.slug() + "/staff",
-            "{\"email\":\"" + email + "\",\"role\":\"" + role + "\"}",
-            Http.operator());
-    Browser browser = new Browser();
-    Browser.Page accepted =
-        KeycloakPages.register(
-            browser,
-            browser.get(invited.json().getString("invitationUrl")),
-            "Équipe",
-            "Mairie",
-            email,
-            password);
-    assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
-    return browser;
-  }
-
   static long idOf(JsonArray staff, String email) {
     return staff.getValuesAs(JsonObject.class).stream()
         .filter(m -> m.getString("email").equals(email))
@@ -61,24 +41,21 @@ class StaffApiIT extends CiteIntegrationTest {
         .longValue();
   }
 
-  /** A staff member of a town who joined through an invitation, with an access token. */
-  record Member(String email, Browser browser, String token) {}
+  static Browser joined(TestTowns.Town town, String email, String password, String role) {
+    return TownStaff.joined(town, email, password, role);
+  }
 
-  static Member member(TestTowns.Town town, String prefix, String role) throws Exception {
-    String email = prefix + "-" + UUID.randomUUID() + "@example.fr";
-    String password = prefix + "-" + UUID.randomUUID();
-    Browser browser = joined(town, email, password, role);
-    return new Member(
-        email, browser, KeycloakPages.accessToken(browser, town.host(), email, password));
+  static TownStaff.Member member(TestTowns.Town town, String prefix, String role) throws Exception {
+    return TownStaff.member(town, prefix, role);
   }
 
   static String[] bearer(String token) {
-    return new String[] {"Authorization", "Bearer " + token};
+    return TownStaff.bearer(token);
   }
 
   @Test
   void aTownAdministratorInvitesListsAndRemovesStaffOfTheirTownOnly() throws Exception {
-    Member admin = member(a, "maire", "TOWN_ADMIN");
+    TownStaff.Member admin = member(a, "maire", "TOWN_ADMIN");
     String adminEmail = admin.email();
     String adminToken = admin.token();
 
@@ -154,7 +131,7 @@ class StaffApiIT extends CiteIntegrationTest {
   @Test
   void anAdministratorCannotTouchAnotherTownsStaffByIdentifier() throws Exception {
     String tokenOfA = member(a, "admin-a", "TOWN_ADMIN").token();
-    Member adminOfB = member(b, "admin-b", "TOWN_ADMIN");
+    TownStaff.Member adminOfB = member(b, "admin-b", "TOWN_ADMIN");
     String otherEmail = adminOfB.email();
     String tokenOfB = adminOfB.token();
     long idInB =
