@@ -312,6 +312,63 @@ class CatalogueEditingIT extends CiteIntegrationTest {
   }
 
   @Test
+  void theTownEditsItsThemesAndProfiles() {
+    String admin = "/api/v1/admin/catalogue/";
+    Http.Response profile =
+        Http.putJson(
+            a.host(),
+            admin + "profiles/etudiants",
+            "{\"nameFr\":\"Étudiants\",\"nameEn\":\"Students\",\"position\":3}",
+            adminOfA.bearer());
+    assertThat(profile.status()).as(profile.body()).isEqualTo(201);
+    assertThat(Http.get(a.host(), "/").body()).contains("/profils/etudiants");
+    assertThat(Http.get(a.host(), "/profils/etudiants?lang=en").body())
+        .contains("<h1 lang=\"en\">Students</h1>");
+    assertThat(Http.get(b.host(), "/profils/etudiants").status()).isEqualTo(404);
+
+    Http.Response sub =
+        Http.putJson(
+            a.host(),
+            admin + "themes/cantine-bio",
+            "{\"parent\":\"famille\",\"nameFr\":\"Cantine bio\",\"position\":9}",
+            adminOfA.bearer());
+    assertThat(sub.status()).as(sub.body()).isEqualTo(201);
+    assertThat(Http.get(a.host(), "/themes/famille").body()).contains("Cantine bio");
+    assertThat(
+            Http.get(a.host(), "/api/v1/catalogue/themes/cantine-bio").json().getString("parent"))
+        .isEqualTo("famille");
+
+    Http.Response tooDeep =
+        Http.putJson(
+            a.host(),
+            admin + "themes/trop-profond",
+            "{\"parent\":\"cantine-bio\",\"nameFr\":\"Trop profond\",\"position\":0}",
+            adminOfA.bearer());
+    assertThat(tooDeep.status()).isEqualTo(422);
+    assertThat(tooDeep.json().getString("type")).endsWith("theme-too-deep");
+    Http.Response notEmpty =
+        Http.send(
+            a.host(),
+            admin + "themes/famille",
+            "application/json",
+            new byte[0],
+            "DELETE",
+            adminOfA.bearer());
+    assertThat(notEmpty.status()).isEqualTo(409);
+    assertThat(
+            Http.send(
+                    a.host(),
+                    admin + "profiles/etudiants",
+                    "application/json",
+                    new byte[0],
+                    "DELETE",
+                    adminOfA.bearer())
+                .status())
+        .isEqualTo(204);
+    assertThat(Http.get(a.host(), "/profils/etudiants").status()).isEqualTo(404);
+  }
+
+  @Test
   void bodiesAreSanitisedOnSave() {
     Http.Response r =
         put(

@@ -73,6 +73,78 @@ public class CatalogueAdminResource {
     return Response.noContent().build();
   }
 
+  /** Creates or changes a theme (a sub-theme when {@code parent} names a top-level theme). */
+  @PUT
+  @Path("themes/{slug}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Create or change a theme")
+  @APIResponse(responseCode = "201", description = "Created")
+  @APIResponse(responseCode = "200", description = "Changed")
+  @APIResponse(responseCode = "422", description = "Unknown parent, or more than two levels")
+  public Response saveTheme(
+      @PathParam("slug") String slug,
+      @NotNull(message = "{validation.required}") @Valid ThemeRequest body) {
+    CatalogueResource.requireSlug(slug);
+    boolean created =
+        editing.saveTheme(
+            slug,
+            body.parent(),
+            LocalizedText.of(body.nameFr(), body.nameEn()),
+            text(body.descriptionFr(), body.descriptionEn()),
+            body.position());
+    return saved(created, "themes", slug);
+  }
+
+  @DELETE
+  @Path("themes/{slug}")
+  @Operation(summary = "Delete a theme without sub-themes")
+  @APIResponse(responseCode = "404", description = "No such theme")
+  @APIResponse(responseCode = "409", description = "The theme has sub-themes")
+  public Response deleteTheme(@PathParam("slug") String slug) {
+    CatalogueResource.requireSlug(slug);
+    editing.deleteTheme(slug);
+    return Response.noContent().build();
+  }
+
+  /** Creates or changes a profile (audience); {@code parent} is ignored. */
+  @PUT
+  @Path("profiles/{slug}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Create or change a profile")
+  @APIResponse(responseCode = "201", description = "Created")
+  @APIResponse(responseCode = "200", description = "Changed")
+  public Response saveProfile(
+      @PathParam("slug") String slug,
+      @NotNull(message = "{validation.required}") @Valid ThemeRequest body) {
+    CatalogueResource.requireSlug(slug);
+    boolean created =
+        editing.saveAudience(
+            slug,
+            LocalizedText.of(body.nameFr(), body.nameEn()),
+            text(body.descriptionFr(), body.descriptionEn()),
+            body.position());
+    return saved(created, "profiles", slug);
+  }
+
+  @DELETE
+  @Path("profiles/{slug}")
+  @Operation(summary = "Delete a profile")
+  @APIResponse(responseCode = "404", description = "No such profile")
+  public Response deleteProfile(@PathParam("slug") String slug) {
+    CatalogueResource.requireSlug(slug);
+    editing.deleteAudience(slug);
+    return Response.noContent().build();
+  }
+
+  private static Response saved(boolean created, String kind, String slug) {
+    Map<String, String> entity = Map.of("slug", slug);
+    return created
+        ? Response.created(URI.create("/api/v1/catalogue/" + kind + "/" + slug))
+            .entity(entity)
+            .build()
+        : Response.ok(entity).build();
+  }
+
   @POST
   @Path("highlights")
   @Consumes(MediaType.APPLICATION_JSON)

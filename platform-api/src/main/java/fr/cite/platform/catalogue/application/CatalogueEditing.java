@@ -99,6 +99,85 @@ public class CatalogueEditing {
         .findFirst();
   }
 
+  /**
+   * Creates or changes a theme; {@code parentSlug} files it under a top-level theme. Returns
+   * whether it was created.
+   */
+  public boolean saveTheme(
+      String slug, String parentSlug, LocalizedText name, LocalizedText description, int position) {
+    Optional<Theme> existing = findBySlug(Theme.class, "Theme", slug);
+    Theme parent = null;
+    if (parentSlug != null) {
+      parent =
+          findBySlug(Theme.class, "Theme", parentSlug)
+              .orElseThrow(() -> ProblemException.unprocessable("unknown-theme", parentSlug));
+      boolean hasChildren =
+          existing.isPresent()
+              && em.createQuery("select count(t) from Theme t where t.parentId = :id", Long.class)
+                      .setParameter("id", existing.get().id())
+                      .getSingleResult()
+                  > 0;
+      if (parent.parentId().isPresent() || parentSlug.equals(slug) || hasChildren) {
+        throw ProblemException.unprocessable("theme-too-deep", slug, parentSlug);
+      }
+    }
+    Theme theme;
+    if (existing.isPresent()) {
+      theme = existing.get();
+      theme.rename(name, description);
+      theme.placeUnder(parent, position);
+    } else {
+      theme = new Theme(parent, slug, name, description, position);
+      em.persist(theme);
+    }
+    fireChanged();
+    return existing.isEmpty();
+  }
+
+  /** Deletes a theme without sub-themes; its procedures stay, filed under their other themes. */
+  public void deleteTheme(String slug) {
+    Theme theme =
+        findBySlug(Theme.class, "Theme", slug)
+            .orElseThrow(() -> ProblemException.notFound("theme-not-found", slug));
+    long children =
+        em.createQuery("select count(t) from Theme t where t.parentId = :id", Long.class)
+            .setParameter("id", theme.id())
+            .getSingleResult();
+    if (children > 0) {
+      throw ProblemException.conflict("theme-has-subthemes", slug);
+    }
+    em.remove(theme);
+    fireChanged();
+  }
+
+  /** Creates or changes an audience ("profil"); returns whether it was created. */
+  public boolean saveAudience(
+      String slug, LocalizedText name, LocalizedText description, int position) {
+    Optional<Audience> existing = findBySlug(Audience.class, "Audience", slug);
+    if (existing.isPresent()) {
+      existing.get().rename(name, description, position);
+    } else {
+      em.persist(new Audience(slug, name, description, position));
+    }
+    fireChanged();
+    return existing.isEmpty();
+  }
+
+  public void deleteAudience(String slug) {
+    Audience a =
+        findBySlug(Audience.class, "Audience", slug)
+            .orElseThrow(() -> ProblemException.notFound("profile-not-found", slug));
+    em.remove(a);
+    fireChanged();
+  }
+
+  private <T> Optional<T> findBySlug(Class<T> type, String entity, String slug) {
+    return em.createQuery("select e from " + entity + " e where e.slug = :slug", type)
+        .setParameter("slug", slug)
+        .getResultStream()
+        .findFirst();
+  }
+
   public long addHighlight(
       LocalizedText title,
       LocalizedText text,

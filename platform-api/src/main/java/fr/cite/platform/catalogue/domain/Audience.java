@@ -3,13 +3,8 @@ package fr.cite.platform.catalogue.domain;
 import fr.cite.platform.i18n.LocalizedText;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.util.Objects;
-import org.hibernate.annotations.TenantId;
 
 /**
  * A kind of citizen the catalogue speaks to ("Familles", "Seniors", "Nouveaux habitants"...): the
@@ -17,16 +12,7 @@ import org.hibernate.annotations.TenantId;
  */
 @Entity
 @Table(name = "catalogue_profile")
-public class Audience {
-
-  @Id
-  @SequenceGenerator(name = "catalogue_seq", sequenceName = "catalogue_seq", allocationSize = 50)
-  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "catalogue_seq")
-  private Long id;
-
-  @TenantId
-  @Column(name = "tenant_id", nullable = false, updatable = false)
-  private Long tenantId;
+public class Audience extends TownRecord {
 
   @Column(name = "slug", length = 80, nullable = false)
   private String slug;
@@ -57,8 +43,13 @@ public class Audience {
     this.position = position;
   }
 
-  public Long id() {
-    return id;
+  /** Changes what citizens read of the audience and where it comes in the list. */
+  public void rename(LocalizedText name, LocalizedText description, int position) {
+    this.nameFr = Objects.requireNonNull(name.fr(), "name");
+    this.nameEn = name.en();
+    this.descriptionFr = description == null ? null : description.fr();
+    this.descriptionEn = description == null ? null : description.en();
+    this.position = position;
   }
 
   public String slug() {

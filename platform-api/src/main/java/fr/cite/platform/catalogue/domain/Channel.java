@@ -5,13 +5,8 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.util.Objects;
-import org.hibernate.annotations.TenantId;
 
 /**
  * One way to do a procedure, with its own details: online (a link to an external service or to one
@@ -20,16 +15,7 @@ import org.hibernate.annotations.TenantId;
  */
 @Entity
 @Table(name = "catalogue_channel")
-public class Channel {
-
-  @Id
-  @SequenceGenerator(name = "catalogue_seq", sequenceName = "catalogue_seq", allocationSize = 50)
-  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "catalogue_seq")
-  private Long id;
-
-  @TenantId
-  @Column(name = "tenant_id", nullable = false, updatable = false)
-  private Long tenantId;
+public class Channel extends TownRecord {
 
   @Column(name = "position", nullable = false)
   private int position;
@@ -95,10 +81,6 @@ public class Channel {
 
   private static LocalizedText text(String fr, String en) {
     return fr == null ? null : LocalizedText.of(fr, en);
-  }
-
-  public Long id() {
-    return id;
   }
 
   public ChannelSpec spec() {

@@ -3,14 +3,9 @@ package fr.cite.platform.catalogue.domain;
 import fr.cite.platform.i18n.LocalizedText;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.LocalDate;
 import java.util.Objects;
-import org.hibernate.annotations.TenantId;
 
 /**
  * A dated highlight of the e-services home ("Inscription sur les listes électorales avant le 6
@@ -18,16 +13,7 @@ import org.hibernate.annotations.TenantId;
  */
 @Entity
 @Table(name = "catalogue_highlight")
-public class Highlight {
-
-  @Id
-  @SequenceGenerator(name = "catalogue_seq", sequenceName = "catalogue_seq", allocationSize = 50)
-  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "catalogue_seq")
-  private Long id;
-
-  @TenantId
-  @Column(name = "tenant_id", nullable = false, updatable = false)
-  private Long tenantId;
+public class Highlight extends TownRecord {
 
   @Column(name = "title_fr", length = 160, nullable = false)
   private String titleFr;
@@ -84,9 +70,5 @@ public class Highlight {
     this.startsOn = startsOn;
     this.endsOn = endsOn;
     this.priority = priority;
-  }
-
-  public Long id() {
-    return id;
   }
 }

@@ -3,28 +3,14 @@ package fr.cite.platform.catalogue.domain;
 import fr.cite.platform.i18n.LocalizedText;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.LocalDate;
 import java.util.Objects;
-import org.hibernate.annotations.TenantId;
 
 /** A news item of the town, shown on its home, newest first. */
 @Entity
 @Table(name = "catalogue_news")
-public class NewsItem {
-
-  @Id
-  @SequenceGenerator(name = "catalogue_seq", sequenceName = "catalogue_seq", allocationSize = 50)
-  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "catalogue_seq")
-  private Long id;
-
-  @TenantId
-  @Column(name = "tenant_id", nullable = false, updatable = false)
-  private Long tenantId;
+public class NewsItem extends TownRecord {
 
   @Column(name = "title_fr", length = 160, nullable = false)
   private String titleFr;
@@ -53,9 +39,5 @@ public class NewsItem {
     this.summaryEn = summary.en();
     this.linkUrl = linkUrl;
     this.publishedOn = Objects.requireNonNull(on);
-  }
-
-  public Long id() {
-    return id;
   }
 }

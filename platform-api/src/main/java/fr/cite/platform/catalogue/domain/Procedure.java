@@ -7,15 +7,11 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,7 +20,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import org.hibernate.annotations.TenantId;
 
 /**
  * A procedure ("démarche") of a town's catalogue: what it is, how to do it (channels), what to know
@@ -32,22 +27,13 @@ import org.hibernate.annotations.TenantId;
  */
 @Entity
 @Table(name = "catalogue_procedure")
-public class Procedure {
+public class Procedure extends TownRecord {
 
   /** Whether citizens see the procedure. */
   public enum Status {
     DRAFT,
     PUBLISHED
   }
-
-  @Id
-  @SequenceGenerator(name = "catalogue_seq", sequenceName = "catalogue_seq", allocationSize = 50)
-  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "catalogue_seq")
-  private Long id;
-
-  @TenantId
-  @Column(name = "tenant_id", nullable = false, updatable = false)
-  private Long tenantId;
 
   @Column(name = "slug", length = 120, nullable = false)
   private String slug;
@@ -210,7 +196,7 @@ public class Procedure {
   /** Sets the related procedures; a procedure is never related to itself. */
   public void relateTo(Collection<Procedure> others) {
     related.clear();
-    others.stream().filter(p -> p != this && !Objects.equals(p.id, id)).forEach(related::add);
+    others.stream().filter(p -> p != this && !Objects.equals(p.id(), id())).forEach(related::add);
   }
 
   private static String fr(LocalizedText t) {
@@ -219,10 +205,6 @@ public class Procedure {
 
   private static String en(LocalizedText t) {
     return t == null ? null : t.en();
-  }
-
-  public Long id() {
-    return id;
   }
 
   public String slug() {

@@ -3,28 +3,14 @@ package fr.cite.platform.catalogue.domain;
 import fr.cite.platform.i18n.LocalizedText;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.util.Objects;
 import java.util.Optional;
-import org.hibernate.annotations.TenantId;
 
 /** A theme of the catalogue ("Famille"), or a sub-theme of one ("Famille > Petite enfance"). */
 @Entity
 @Table(name = "catalogue_theme")
-public class Theme {
-
-  @Id
-  @SequenceGenerator(name = "catalogue_seq", sequenceName = "catalogue_seq", allocationSize = 50)
-  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "catalogue_seq")
-  private Long id;
-
-  @TenantId
-  @Column(name = "tenant_id", nullable = false, updatable = false)
-  private Long tenantId;
+public class Theme extends TownRecord {
 
   @Column(name = "parent_id")
   private Long parentId;
@@ -51,7 +37,8 @@ public class Theme {
 
   public Theme(
       Theme parent, String slug, LocalizedText name, LocalizedText description, int position) {
-    this.parentId = parent == null ? null : Objects.requireNonNull(parent.id, "parent not stored");
+    this.parentId =
+        parent == null ? null : Objects.requireNonNull(parent.id(), "parent not stored");
     this.slug = Slug.require(slug);
     rename(name, description);
     this.position = position;
@@ -65,8 +52,16 @@ public class Theme {
     this.descriptionEn = description == null ? null : description.en();
   }
 
-  public Long id() {
-    return id;
+  /**
+   * Files the theme under another (or at the top level when null), at a position. The catalogue has
+   * two levels: a parent must be a top-level theme.
+   */
+  public void placeUnder(Theme parent, int position) {
+    if (parent != null && (parent.parentId != null || Objects.equals(parent.id(), id()))) {
+      throw new IllegalArgumentException("A theme can only be filed under a top-level theme");
+    }
+    this.parentId = parent == null ? null : parent.id();
+    this.position = position;
   }
 
   public Optional<Long> parentId() {

@@ -3,27 +3,13 @@ package fr.cite.platform.catalogue.domain;
 import fr.cite.platform.i18n.LocalizedText;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.util.Objects;
-import org.hibernate.annotations.TenantId;
 
 /** A useful link of a procedure's "more information" box (service-public.fr, a form...). */
 @Entity
 @Table(name = "catalogue_link")
-public class UsefulLink {
-
-  @Id
-  @SequenceGenerator(name = "catalogue_seq", sequenceName = "catalogue_seq", allocationSize = 50)
-  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "catalogue_seq")
-  private Long id;
-
-  @TenantId
-  @Column(name = "tenant_id", nullable = false, updatable = false)
-  private Long tenantId;
+public class UsefulLink extends TownRecord {
 
   @Column(name = "position", nullable = false)
   private int position;

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -44,8 +43,8 @@ class TownCacheTest {
 
   @Test
   void expiresAfterItsTimeToLive() {
-    Instant now = Instant.parse("2026-11-29T10:00:00Z");
-    MutableClock clock = new MutableClock(now);
+    ExpiringCacheTest.MutableClock clock = new ExpiringCacheTest.MutableClock();
+    Instant now = clock.now;
     TownCache<String> cache = new TownCache<>(Duration.ofSeconds(30), 100, clock);
     cache.get(1, () -> load(1));
     clock.now = now.plusSeconds(31);
@@ -61,28 +60,5 @@ class TownCacheTest {
       cache.get(t, () -> load(t));
     }
     assertThat(cache.size()).isLessThanOrEqualTo(50);
-  }
-
-  private static final class MutableClock extends Clock {
-    Instant now;
-
-    MutableClock(Instant now) {
-      this.now = now;
-    }
-
-    @Override
-    public ZoneOffset getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 }

@@ -2,13 +2,8 @@ package fr.cite.platform.health;
 
 import fr.cite.platform.schema.SchemaMigrator;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,14 +12,12 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 /**
- * Health for load balancers and orchestrators, on every host: {@code /health/live} says the process
- * answers; {@code /health/ready} also checks that the database answers as the application role and
- * that every changeset of the master changelog is applied. 503 when not ready.
+ * Health for load balancers and orchestrators (served under {@code /health} on every host): live
+ * says the process answers; ready also checks that the database answers as the application role and
+ * that every changeset of the master changelog is applied.
  */
-@Path("/")
-@RequestScoped
-@Produces(MediaType.APPLICATION_JSON)
-public class HealthResource {
+@ApplicationScoped
+public class HealthChecks {
 
   @Resource(lookup = "java:jboss/datasources/CiteDS")
   DataSource dataSource;
@@ -35,17 +28,18 @@ public class HealthResource {
   public record Check(String name, String status, Map<String, Object> data) {}
 
   /** Overall status and the checks behind it. */
-  public record Health(String status, List<Check> checks) {}
+  public record Health(String status, List<Check> checks) {
 
-  @GET
-  @Path("live")
+    public boolean up() {
+      return "UP".equals(status);
+    }
+  }
+
   public Health live() {
     return new Health("UP", List.of());
   }
 
-  @GET
-  @Path("ready")
-  public Response ready() {
+  public Health ready() {
     Check database;
     Check migrations;
     int expected = migrator.expectedChangeSets();
@@ -68,8 +62,6 @@ public class HealthResource {
       migrations = new Check("migrations", "UNKNOWN", Map.of("expected", expected));
     }
     boolean up = "UP".equals(database.status()) && "UP".equals(migrations.status());
-    return Response.status(up ? 200 : 503)
-        .entity(new Health(up ? "UP" : "DOWN", List.of(database, migrations)))
-        .build();
+    return new Health(up ? "UP" : "DOWN", List.of(database, migrations));
   }
 }
