@@ -64,6 +64,11 @@ public class CiteConfig {
     return Integer.parseInt(string("cite.catalogue-cache.max-towns", "2000"));
   }
 
+  /** Memory given to rendered catalogue pages (anonymous readers), in megabytes; 0 turns it off. */
+  public long pageCacheBytes() {
+    return Long.parseLong(string("cite.page-cache.mb", "128")) * 1024 * 1024;
+  }
+
   /** How often usage counts (page views, e-service starts) are written to the database. */
   public Duration usageFlushInterval() {
     return Duration.ofSeconds(Long.parseLong(string("cite.usage.flush-seconds", "30")));

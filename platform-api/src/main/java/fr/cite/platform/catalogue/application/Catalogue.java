@@ -58,11 +58,17 @@ public class Catalogue {
 
   /** The most requested services of the current town: usage first, then editorial order. */
   public List<ProcedureSummary> mostRequested() {
-    List<Long> ranked =
-        rankings.get(
-            tenant.require().id(),
-            () -> queries.rankByUsage(config.usageWindowDays(), MOST_REQUESTED * 2));
-    return snapshot().mostRequested(ranked, MOST_REQUESTED);
+    return snapshot().mostRequested(ranking(), MOST_REQUESTED);
+  }
+
+  /**
+   * The usage ranking the most requested services are read from, as cached: a new instance means
+   * new counts, so pages rendered from the previous one are stale.
+   */
+  public List<Long> ranking() {
+    return rankings.get(
+        tenant.require().id(),
+        () -> queries.rankByUsage(config.usageWindowDays(), MOST_REQUESTED * 2));
   }
 
   /** Procedures matching a query, in rank order, one page at a time. */
