@@ -97,6 +97,21 @@ class CatalogueEditingIT extends CiteIntegrationTest {
   }
 
   @Test
+  void pagesServedFromMemoryFollowTheTownsBranding() {
+    String first = Http.get(a.host(), "/themes/famille").body();
+    assertThat(Http.get(a.host(), "/themes/famille").body()).isEqualTo(first);
+    Http.Response branded =
+        Http.putJson(
+            Http.PLATFORM,
+            "/api/v1/platform/towns/" + a.slug() + "/branding",
+            "{\"primaryColor\":\"#5a1e82\",\"secondaryColor\":\"#d1495b\"}",
+            Http.operator());
+    assertThat(branded.status()).isEqualTo(200);
+    assertThat(Http.get(a.host(), "/themes/famille").body()).contains("--town-primary:#5a1e82");
+    assertThat(Http.get(b.host(), "/themes/famille").body()).doesNotContain("#5a1e82");
+  }
+
+  @Test
   void aNewProcedureOfOneTownIsNowhereInAnother() throws SQLException {
     Http.Response created =
         put(
