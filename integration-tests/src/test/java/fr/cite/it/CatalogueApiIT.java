@@ -121,6 +121,10 @@ class CatalogueApiIT extends CiteIntegrationTest {
     assertThat(first.getJsonArray("items")).hasSizeLessThanOrEqualTo(2);
     assertThat(first.getJsonNumber("totalItems").longValue())
         .isGreaterThanOrEqualTo(first.getJsonArray("items").size());
+    JsonObject past = get("/api/v1/catalogue/search?q=mairie&size=2&page=500").json();
+    assertThat(past.getJsonArray("items")).isEmpty();
+    assertThat(past.getJsonNumber("totalItems").longValue())
+        .isEqualTo(first.getJsonNumber("totalItems").longValue());
   }
 
   @Test

@@ -230,6 +230,30 @@ public class CatalogueQueries {
     return ids.stream().map(Number::longValue).toList();
   }
 
+  /**
+   * Published procedures of the town matching a query (parameter 1), the town's id as parameter 2:
+   * French or English full text, or a folded title close enough for a typo. {@code %s} is the
+   * select list.
+   */
+  private static final String MATCHING =
+      "with q as (select websearch_to_tsquery('public.cite_french', ?1) as fr,"
+          + " websearch_to_tsquery('public.cite_english', ?1) as en,"
+          + " cite_fold(?1) as folded)"
+          + " select %s from catalogue_procedure p, q"
+          + " where p.tenant_id = ?2 and p.status = 'PUBLISHED'"
+          + " and (p.search_vector @@ q.fr or p.search_vector @@ q.en"
+          + " or word_similarity(q.folded, p.search_text) >= 0.6)";
+
+  /** How many published procedures match, for a page past the last one. */
+  private long countMatches(String query) {
+    return ((Number)
+            em.createNativeQuery(String.format(MATCHING, "count(*)"))
+                .setParameter(1, query)
+                .setParameter(2, tenant.require().id())
+                .getSingleResult())
+        .longValue();
+  }
+
   /** One page of search results. */
   public record SearchHits(List<Long> ids, long total) {}
 
@@ -241,13 +265,7 @@ public class CatalogueQueries {
   public SearchHits search(String query, int offset, int limit) {
     List<Object[]> rows =
         em.createNativeQuery(
-                "with q as (select websearch_to_tsquery('public.cite_french', ?1) as fr,"
-                    + " websearch_to_tsquery('public.cite_english', ?1) as en,"
-                    + " cite_fold(?1) as folded)"
-                    + " select p.id, count(*) over () from catalogue_procedure p, q"
-                    + " where p.tenant_id = ?2 and p.status = 'PUBLISHED'"
-                    + " and (p.search_vector @@ q.fr or p.search_vector @@ q.en"
-                    + " or word_similarity(q.folded, p.search_text) >= 0.6)"
+                String.format(MATCHING, "p.id, count(*) over ()")
                     + " order by (ts_rank_cd(p.search_vector, q.fr)"
                     + " + ts_rank_cd(p.search_vector, q.en)) * 2"
                     + " + word_similarity(q.folded, p.search_text) desc, p.title_fr, p.id"
@@ -257,7 +275,10 @@ public class CatalogueQueries {
             .setParameter(3, offset)
             .setParameter(4, limit)
             .getResultList();
-    long total = rows.isEmpty() ? 0 : ((Number) rows.get(0)[1]).longValue();
+    long total =
+        rows.isEmpty()
+            ? (offset == 0 ? 0 : countMatches(query))
+            : ((Number) rows.get(0)[1]).longValue();
     return new SearchHits(rows.stream().map(r -> ((Number) r[0]).longValue()).toList(), total);
   }
 }
