@@ -109,6 +109,37 @@ public final class OfficialCommunes {
     return slugs.get(inseeCode);
   }
 
+  /**
+   * Communes matching what an operator typed: an INSEE code, the start of a postcode, or part of
+   * the name (accents, case and punctuation ignored); names starting with the text first, then the
+   * most populous.
+   */
+  public List<Commune> search(String text, int limit) {
+    if (text == null || text.isBlank()) {
+      return List.of();
+    }
+    String t = text.strip();
+    String folded = Slugs.fold(t);
+    boolean digits = t.matches("[0-9AaBb]{2,5}");
+    java.util.Comparator<Commune> order =
+        java.util.Comparator.<Commune>comparingInt(c -> c.inseeCode().equalsIgnoreCase(t) ? 0 : 1)
+            .thenComparingInt(c -> slugOf(c.inseeCode()).startsWith(folded) ? 0 : 1)
+            .thenComparing(
+                c -> c.population() == null ? 0 : c.population(),
+                java.util.Comparator.reverseOrder())
+            .thenComparing(Commune::inseeCode);
+    return current.values().stream()
+        .filter(
+            c ->
+                (!folded.isEmpty() && slugOf(c.inseeCode()).contains(folded))
+                    || (digits
+                        && (c.inseeCode().equalsIgnoreCase(t)
+                            || c.postcodes().stream().anyMatch(p -> p.startsWith(t)))))
+        .sorted(order)
+        .limit(limit)
+        .toList();
+  }
+
   public Collection<Commune> all() {
     return current.values();
   }

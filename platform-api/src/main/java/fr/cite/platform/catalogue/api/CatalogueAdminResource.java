@@ -42,6 +42,20 @@ public class CatalogueAdminResource {
 
   @Inject CatalogueEditing editing;
 
+  @Inject fr.cite.platform.audit.application.AuditLog audit;
+
+  @Inject fr.cite.platform.tenancy.application.RequestHost host;
+
+  private void audited(String action, String target, String after) {
+    audit.record(
+        fr.cite.platform.audit.domain.AuditEntry.ActorKind.TOWN_STAFF,
+        host.town().orElseThrow().id(),
+        action,
+        target,
+        null,
+        after);
+  }
+
   /** Creates or replaces a procedure. */
   @PUT
   @Path("procedures/{slug}")
@@ -55,6 +69,10 @@ public class CatalogueAdminResource {
       @NotNull(message = "{validation.required}") @Valid ProcedureRequest body) {
     CatalogueResource.requireSlug(slug);
     boolean created = editing.saveProcedure(slug, changes(body));
+    audited(
+        created ? "procedure.created" : "procedure.changed",
+        slug,
+        body.titleFr() + " (" + body.status() + ")");
     Map<String, String> entity = Map.of("slug", slug, "url", "/demarches/" + slug);
     return created
         ? Response.created(URI.create("/api/v1/catalogue/procedures/" + slug))
@@ -70,6 +88,7 @@ public class CatalogueAdminResource {
   public Response delete(@PathParam("slug") String slug) {
     CatalogueResource.requireSlug(slug);
     editing.deleteProcedure(slug);
+    audited("procedure.deleted", slug, null);
     return Response.noContent().build();
   }
 
@@ -92,6 +111,7 @@ public class CatalogueAdminResource {
             LocalizedText.of(body.nameFr(), body.nameEn()),
             text(body.descriptionFr(), body.descriptionEn()),
             body.position());
+    audited(created ? "theme.created" : "theme.changed", slug, body.nameFr());
     return saved(created, "themes", slug);
   }
 
@@ -103,6 +123,7 @@ public class CatalogueAdminResource {
   public Response deleteTheme(@PathParam("slug") String slug) {
     CatalogueResource.requireSlug(slug);
     editing.deleteTheme(slug);
+    audited("theme.deleted", slug, null);
     return Response.noContent().build();
   }
 
@@ -123,6 +144,7 @@ public class CatalogueAdminResource {
             LocalizedText.of(body.nameFr(), body.nameEn()),
             text(body.descriptionFr(), body.descriptionEn()),
             body.position());
+    audited(created ? "profile.created" : "profile.changed", slug, body.nameFr());
     return saved(created, "profiles", slug);
   }
 
@@ -133,6 +155,7 @@ public class CatalogueAdminResource {
   public Response deleteProfile(@PathParam("slug") String slug) {
     CatalogueResource.requireSlug(slug);
     editing.deleteAudience(slug);
+    audited("profile.deleted", slug, null);
     return Response.noContent().build();
   }
 
@@ -160,6 +183,7 @@ public class CatalogueAdminResource {
             body.startsOn(),
             body.endsOn(),
             body.priority());
+    audited("highlight.added", body.titleFr(), body.startsOn() + " → " + body.endsOn());
     return Response.status(Response.Status.CREATED).entity(Map.of("id", id)).build();
   }
 
@@ -169,6 +193,7 @@ public class CatalogueAdminResource {
   @APIResponse(responseCode = "404", description = "No such highlight")
   public Response deleteHighlight(@PathParam("id") long id) {
     editing.deleteHighlight(id);
+    audited("highlight.deleted", Long.toString(id), null);
     return Response.noContent().build();
   }
 
@@ -184,6 +209,7 @@ public class CatalogueAdminResource {
             LocalizedText.of(body.summaryFr(), body.summaryEn()),
             body.link(),
             body.publishedOn());
+    audited("news.added", body.titleFr(), body.publishedOn().toString());
     return Response.status(Response.Status.CREATED).entity(Map.of("id", id)).build();
   }
 

@@ -1,5 +1,7 @@
 package fr.cite.platform.staff.api;
 
+import fr.cite.platform.audit.application.AuditLog;
+import fr.cite.platform.audit.domain.AuditEntry;
 import fr.cite.platform.identity.application.CurrentCaller;
 import fr.cite.platform.problem.ProblemException;
 import fr.cite.platform.staff.application.StaffDirectory;
@@ -47,6 +49,8 @@ public class StaffResource {
 
   @Inject CurrentCaller caller;
 
+  @Inject AuditLog audit;
+
   @GET
   public List<StaffView> list() {
     return staff.list().stream().map(StaffView::of).toList();
@@ -60,6 +64,13 @@ public class StaffResource {
     StaffDirectory.Invitation invitation =
         staff.invite(
             body.email(), body.role(), caller.requireSubject(), host.town().orElseThrow().name());
+    audit.record(
+        AuditEntry.ActorKind.TOWN_STAFF,
+        host.town().orElseThrow().id(),
+        "staff.invited",
+        body.email(),
+        null,
+        body.role().name());
     return Response.status(Response.Status.CREATED)
         .entity(
             new StaffInvitationView(invitation.email(), invitation.role().name(), invitation.url()))
@@ -73,6 +84,13 @@ public class StaffResource {
     if (!staff.remove(id, caller.requireSubject())) {
       throw ProblemException.notFound("staff-not-found", id);
     }
+    audit.record(
+        AuditEntry.ActorKind.TOWN_STAFF,
+        host.town().orElseThrow().id(),
+        "staff.removed",
+        Long.toString(id),
+        null,
+        null);
     return Response.noContent().build();
   }
 }

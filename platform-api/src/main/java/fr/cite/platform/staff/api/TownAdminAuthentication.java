@@ -48,6 +48,6 @@ public class TownAdminAuthentication implements ContainerRequestFilter {
     if (staff.roleOf(verified.subject()).filter(r -> r == StaffRole.TOWN_ADMIN).isEmpty()) {
       throw new ProblemException(403, "town-admin-only");
     }
-    caller.authenticated(verified.subject());
+    caller.authenticated(verified.subject(), verified.username());
   }
 }

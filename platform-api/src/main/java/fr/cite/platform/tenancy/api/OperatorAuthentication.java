@@ -40,6 +40,8 @@ public class OperatorAuthentication implements ContainerRequestFilter {
 
   @Inject AccessTokens tokens;
 
+  @Inject fr.cite.platform.identity.application.CurrentCaller current;
+
   @Override
   public void filter(ContainerRequestContext request) {
     if (!host.isPlatform()) {
@@ -51,6 +53,7 @@ public class OperatorAuthentication implements ContainerRequestFilter {
     }
     String token = header.substring(7).strip();
     if (isBootstrapToken(token)) {
+      current.authenticated("operator-token", "jeton d'opérateur (CITE_OPERATOR_TOKEN)");
       return;
     }
     AccessTokens.Caller caller =
@@ -58,6 +61,7 @@ public class OperatorAuthentication implements ContainerRequestFilter {
     if (!caller.realmRoles().contains(OPERATOR_ROLE)) {
       throw new ProblemException(403, "operator-role-missing");
     }
+    current.authenticated(caller.subject(), caller.username());
   }
 
   private boolean isBootstrapToken(String token) {

@@ -1,20 +1,16 @@
 package fr.cite.platform.tenancy.api;
 
 import fr.cite.platform.config.CiteConfig;
-import fr.cite.platform.identity.application.TownIdentitySync;
 import fr.cite.platform.problem.ProblemException;
 import fr.cite.platform.staff.application.StaffDirectory;
 import fr.cite.platform.tenancy.application.TenantDirectory;
-import fr.cite.platform.tenancy.application.TenantRef;
-import fr.cite.platform.tenancy.application.TenantWork;
-import fr.cite.platform.tenancy.application.TownOnboarding;
+import fr.cite.platform.tenancy.application.TownOperations;
 import fr.cite.platform.tenancy.application.TownRegistry;
 import fr.cite.platform.tenancy.domain.Branding;
 import fr.cite.platform.tenancy.domain.HexColor;
 import fr.cite.platform.tenancy.domain.Tenant;
 import fr.cite.platform.tenancy.domain.TenantStatus;
 import fr.cite.platform.town.application.LogoInfo;
-import fr.cite.platform.town.application.TownProfiles;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -44,21 +40,13 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 public class PlatformTownsResource {
 
-  @Inject TownOnboarding onboarding;
+  @Inject TownOperations operations;
 
   @Inject TownRegistry registry;
 
   @Inject TenantDirectory directory;
 
-  @Inject TenantWork work;
-
-  @Inject TownProfiles profiles;
-
   @Inject CiteConfig config;
-
-  @Inject TownIdentitySync identity;
-
-  @Inject StaffDirectory staff;
 
   /**
    * Onboards the commune with this INSEE code: name, SIREN, postcodes, population and département
@@ -70,7 +58,7 @@ public class PlatformTownsResource {
   public Response onboard(
       @NotNull(message = "{validation.required}") @Valid OnboardTownRequest request,
       @jakarta.ws.rs.core.Context UriInfo uri) {
-    Tenant t = onboarding.onboard(request.inseeCode(), request.status());
+    Tenant t = operations.onboard(request.inseeCode(), request.status());
     return Response.created(uri.getAbsolutePathBuilder().path(t.slug()).build())
         .entity(view(t, List.of()))
         .build();
@@ -108,17 +96,7 @@ public class PlatformTownsResource {
   public TownView changeStatus(
       @PathParam("slug") String slug,
       @NotNull(message = "{validation.required}") @Valid StatusChangeRequest request) {
-    Tenant t;
-    if (request.status() == TenantStatus.SUSPENDED) {
-      if (request.reason() == null || request.reason().isBlank()) {
-        throw ProblemException.badRequest("bad-parameter", "reason", "");
-      }
-      t = registry.suspend(slug, request.reason());
-    } else {
-      t = registry.reactivate(slug, request.status());
-    }
-    identity.synchronise(slug);
-    return view(registry.findBySlug(slug), List.of());
+    return view(operations.changeStatus(slug, request.status(), request.reason()), List.of());
   }
 
   /** Sets the town's primary and secondary colours ({@code #rrggbb}). */
@@ -128,11 +106,12 @@ public class PlatformTownsResource {
   public TownView rebrand(
       @PathParam("slug") String slug,
       @NotNull(message = "{validation.required}") @Valid BrandingRequest request) {
-    registry.rebrand(
-        slug,
-        new Branding(HexColor.of(request.primaryColor()), HexColor.of(request.secondaryColor())));
-    identity.synchronise(slug);
-    return view(registry.findBySlug(slug), List.of());
+    return view(
+        operations.rebrand(
+            slug,
+            new Branding(
+                HexColor.of(request.primaryColor()), HexColor.of(request.secondaryColor()))),
+        List.of());
   }
 
   /**
@@ -142,7 +121,7 @@ public class PlatformTownsResource {
   @POST
   @Path("{slug}/provisioning")
   public TownView completeProvisioning(@PathParam("slug") String slug) {
-    return view(onboarding.completeProvisioning(registry.findBySlug(slug)), List.of());
+    return view(operations.completeProvisioning(slug), List.of());
   }
 
   /**
@@ -155,11 +134,7 @@ public class PlatformTownsResource {
   public Response inviteStaff(
       @PathParam("slug") String slug,
       @NotNull(message = "{validation.required}") @Valid InviteStaffRequest request) {
-    Tenant t = registry.findBySlug(slug);
-    StaffDirectory.Invitation invitation =
-        work.runAs(
-            new TenantRef(t.id(), t.slug()),
-            () -> staff.invite(request.email(), request.role(), "operator", t.officialName()));
+    StaffDirectory.Invitation invitation = operations.invite(slug, request.email(), request.role());
     return Response.status(Response.Status.CREATED)
         .entity(
             new StaffInvitationView(invitation.email(), invitation.role().name(), invitation.url()))
@@ -171,8 +146,7 @@ public class PlatformTownsResource {
   @Path("{slug}/logo")
   @Consumes({"image/png", "image/jpeg", MediaType.APPLICATION_OCTET_STREAM})
   public LogoInfo replaceLogo(@PathParam("slug") String slug, byte[] image) {
-    Tenant t = registry.findBySlug(slug);
-    return work.runAs(new TenantRef(t.id(), t.slug()), () -> profiles.replaceLogo(image));
+    return operations.replaceLogo(slug, image);
   }
 
   private TownView view(Tenant t, List<String> customDomains) {

@@ -4,6 +4,7 @@ import fr.cite.platform.tenancy.domain.Tenant;
 import fr.cite.platform.tenancy.domain.TenantDomain;
 import fr.cite.platform.tenancy.domain.TenantRepository;
 import fr.cite.platform.tenancy.domain.TenantStatus;
+import fr.cite.platform.tenancy.domain.TownQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -98,5 +99,45 @@ public class JpaTenantRepository implements TenantRepository {
     em.persist(domain);
     em.flush();
     return domain;
+  }
+
+  private static final String WHERE =
+      " where (:status is null or t.status = :status)"
+          + " and (:departement is null or t.departementCode = :departement)"
+          + " and (:minPopulation is null or t.population >= :minPopulation)"
+          + " and (:maxPopulation is null or t.population <= :maxPopulation)"
+          + " and (:name is null or t.slug like :name or t.inseeCode = :code)";
+
+  @Override
+  public List<Tenant> search(TownQuery q, int offset, int limit) {
+    String order =
+        q.sort().path()
+            + (q.descending() ? " desc nulls last" : " asc nulls last")
+            + ", t.officialName, t.inseeCode";
+    return bind(
+            em.createQuery("select t from Tenant t" + WHERE + " order by " + order, Tenant.class),
+            q)
+        .setFirstResult(offset)
+        .setMaxResults(limit)
+        .getResultList();
+  }
+
+  @Override
+  public long count(TownQuery q) {
+    return bind(em.createQuery("select count(t) from Tenant t" + WHERE, Long.class), q)
+        .getSingleResult();
+  }
+
+  /** The name filter matches any part of the slug (accents and case folded) or the INSEE code. */
+  private static <T> jakarta.persistence.TypedQuery<T> bind(
+      jakarta.persistence.TypedQuery<T> query, TownQuery q) {
+    String folded = q.name() == null ? null : fr.cite.platform.communes.Slugs.fold(q.name());
+    return query
+        .setParameter("status", q.status())
+        .setParameter("departement", q.departement())
+        .setParameter("minPopulation", q.minPopulation())
+        .setParameter("maxPopulation", q.maxPopulation())
+        .setParameter("name", folded == null ? null : "%" + folded + "%")
+        .setParameter("code", q.name());
   }
 }

@@ -19,6 +19,8 @@ import org.jboss.logging.Logger;
 @ApplicationService
 public class TownRegistry {
 
+  @jakarta.persistence.PersistenceContext jakarta.persistence.EntityManager em;
+
   private static final Logger LOG = Logger.getLogger(TownRegistry.class);
   private static final String UNIQUE_VIOLATION = "23505";
 
@@ -73,6 +75,21 @@ public class TownRegistry {
     require(tenantId).identityPending(error);
   }
 
+  /** Slugs of towns by id, for lists that show which town a row is about. */
+  public Map<Long, String> slugsOf(Collection<Long> ids) {
+    if (ids.isEmpty()) {
+      return Map.of();
+    }
+    return em.createQuery("select t.id, t.slug from Tenant t where t.id in :ids", Object[].class)
+        .setParameter("ids", java.util.Set.copyOf(ids))
+        .getResultStream()
+        .collect(java.util.stream.Collectors.toMap(r -> (Long) r[0], r -> (String) r[1]));
+  }
+
+  public boolean exists(String slug) {
+    return tenants.findBySlug(slug).isPresent();
+  }
+
   public Tenant findBySlug(String slug) {
     return tenants
         .findBySlug(slug)
@@ -85,6 +102,15 @@ public class TownRegistry {
 
   public TownPage list(TenantStatus status, int page, int size) {
     return new TownPage(tenants.list(status, page * size, size), tenants.count(status), page, size);
+  }
+
+  /** Towns a query selects, one page at a time, with the total. */
+  public TownPage search(fr.cite.platform.tenancy.domain.TownQuery query, int offset, int limit) {
+    return new TownPage(
+        tenants.search(query, offset, limit),
+        tenants.count(query),
+        offset / Math.max(1, limit),
+        limit);
   }
 
   /** Gives a town new colours; its pages use them at once on this node. */

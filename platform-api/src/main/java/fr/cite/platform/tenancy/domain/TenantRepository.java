@@ -29,4 +29,9 @@ public interface TenantRepository {
   Tenant store(Tenant tenant);
 
   TenantDomain store(TenantDomain domain);
+
+  /** One page of the towns a query selects, in its order. */
+  java.util.List<Tenant> search(TownQuery query, int offset, int limit);
+
+  long count(TownQuery query);
 }
