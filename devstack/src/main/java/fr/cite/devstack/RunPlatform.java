@@ -177,14 +177,25 @@ public final class RunPlatform {
       banner.append(
           String.format("  %-10s http://%s.%s:%d/%n", town.name(), slug, baseDomain, httpPort));
     }
+    String operator = "";
+    if (keycloak != null) {
+      String operatorPassword = secret(data, "operator-password");
+      DemoOperator.ensure(
+          keycloak.url(), secret(data, "keycloak-admin-password"), operatorPassword);
+      operator =
+          String.format(
+              "  %-10s %s/admin/ (%s / %s)%n",
+              "Provider", platform, DemoOperator.USERNAME, operatorPassword);
+    }
     say(
         String.format(
-            "Cité is running (ready in %d s).%n  %-10s %s/%n%s  %-10s %s/admin/ (admin / %s)%n"
+            "Cité is running (ready in %d s).%n  %-10s %s/%n%s%s  %-10s %s/admin/ (admin / %s)%n"
                 + "  Provider API token: %s%n  Logs: %s%nPress Ctrl-C to stop.",
             (System.nanoTime() - t0) / 1_000_000_000L,
             "Platform",
             platform,
             banner,
+            operator,
             "Keycloak",
             serverEnv.get("CITE_KEYCLOAK_URL"),
             keycloak == null ? "…" : secret(data, "keycloak-admin-password"),

@@ -29,12 +29,18 @@ public class ConsoleAccessFilter extends HttpFilter {
 
   @Inject StaffDirectory staff;
 
+  @Inject fr.cite.platform.identity.application.CurrentCaller caller;
+
   @Override
   protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
       throws IOException, ServletException {
     String path = req.getRequestURI().substring(req.getContextPath().length());
     if (path.startsWith("/invitation/") || path.startsWith("/jakarta.faces.resource/")) {
       chain.doFilter(req, res);
+      return;
+    }
+    if (path.startsWith("/provider/") && !host.isPlatform()) {
+      res.sendError(HttpServletResponse.SC_NOT_FOUND);
       return;
     }
     boolean allowed;
@@ -48,10 +54,26 @@ public class ConsoleAccessFilter extends HttpFilter {
       allowed = false;
     }
     if (allowed) {
+      SignedIn.subject(req)
+          .ifPresent(
+              subject ->
+                  caller.authenticated(
+                      subject,
+                      SignedIn.claim(req, "email")
+                          .or(() -> SignedIn.claim(req, "preferred_username"))
+                          .orElse(subject)));
       chain.doFilter(req, res);
     } else {
-      res.setStatus(403);
-      req.getRequestDispatcher("/forbidden.xhtml").forward(req, res);
+      if ("partial/ajax".equals(req.getHeader("Faces-Request"))
+          || req.getParameter("jakarta.faces.partial.ajax") != null) {
+        // An AJAX call of a page: a bare 403, no page to render in a partial response.
+        res.setStatus(HttpServletResponse.SC_FORBIDDEN);
+        res.setContentType("text/plain;charset=UTF-8");
+        res.getWriter().write("403");
+        return;
+      }
+      // The error page (forbidden.xhtml, see web.xml) explains who may open the console.
+      res.sendError(HttpServletResponse.SC_FORBIDDEN);
     }
   }
 }

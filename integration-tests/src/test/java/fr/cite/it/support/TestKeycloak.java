@@ -181,6 +181,62 @@ public final class TestKeycloak {
     }
   }
 
+  /**
+   * Creates an account with the realm role {@code platform-operator}, as the provider's staff have,
+   * and returns nothing: sign in with its e-mail and password.
+   */
+  public static void createOperator(String email, String password) {
+    int created =
+        adminPost(
+            "/users",
+            "{\"username\":\""
+                + email
+                + "\",\"email\":\""
+                + email
+                + "\",\"firstName\":\"Opératrice\",\"lastName\":\"Test\",\"enabled\":true,"
+                + "\"emailVerified\":true,\"credentials\":[{\"type\":\"password\","
+                + "\"temporary\":false,\"value\":\""
+                + password
+                + "\"}]}");
+    if (created != 201) {
+      throw new IllegalStateException("Creating operator " + email + " answered " + created);
+    }
+    String userId =
+        adminAsMaster(
+                "/users?exact=true&email="
+                    + java.net.URLEncoder.encode(email, java.nio.charset.StandardCharsets.UTF_8))
+            .asJsonArray()
+            .getJsonObject(0)
+            .getString("id");
+    JsonObject role = adminAsMaster("/roles/platform-operator").asJsonObject();
+    int mapped =
+        adminPost(
+            "/users/" + userId + "/role-mappings/realm",
+            "[{\"id\":\"" + role.getString("id") + "\",\"name\":\"platform-operator\"}]");
+    if (mapped / 100 != 2) {
+      throw new IllegalStateException("Role mapping answered " + mapped);
+    }
+  }
+
+  /** GET on the Admin REST API of realm cite, as Keycloak's administrator. */
+  static JsonStructure adminAsMaster(String path) {
+    try {
+      HttpResponse<String> r =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create(awaitReady() + "/admin/realms/cite" + path))
+                      .header("Authorization", "Bearer " + masterAdminToken())
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      return read(r.body());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** GET on the Admin REST API of realm cite, as the platform's service account. */
   public static JsonStructure admin(String path) {
     String base = awaitReady();

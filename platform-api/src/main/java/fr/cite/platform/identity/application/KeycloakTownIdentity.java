@@ -67,6 +67,19 @@ public class KeycloakTownIdentity implements TownIdentity {
     }
   }
 
+  @Override
+  public void acceptRedirectUris(List<String> uris) {
+    if (!isConfigured()) {
+      throw new IdentityUnavailableException(
+          "No identity provider configured (CITE_KEYCLOAK_URL)", null);
+    }
+    try {
+      registerRedirectUris(keycloak().realm(config.keycloakRealm()), uris);
+    } catch (ProcessingException | WebApplicationException e) {
+      throw new IdentityUnavailableException(describe(e), e);
+    }
+  }
+
   private String ensureOrganization(RealmResource realm, TownDescription town) {
     String id = town.knownOrganizationId();
     if (id == null) {

@@ -27,6 +27,14 @@ public interface TownIdentity {
    */
   String synchronise(TownDescription town);
 
+  /**
+   * Accepts these URIs (e.g. the platform host's, for the provider console) as redirect URIs of the
+   * portal client.
+   *
+   * @throws IdentityUnavailableException when the provider cannot be reached or refuses
+   */
+  void acceptRedirectUris(List<String> uris);
+
   /** False when no identity provider is configured: towns stay "identity pending". */
   boolean isConfigured();
 }

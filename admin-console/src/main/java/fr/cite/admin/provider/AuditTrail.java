@@ -1,0 +1,176 @@
+package fr.cite.admin.provider;
+
+import fr.cite.platform.audit.application.AuditLog;
+import fr.cite.platform.audit.domain.AuditEntry;
+import fr.cite.platform.tenancy.application.TownRegistry;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import org.primefaces.model.FilterMeta;
+import org.primefaces.model.LazyDataModel;
+import org.primefaces.model.SortMeta;
+
+/**
+ * The audit log in the provider console: newest first, a page at a time, searchable by actor,
+ * action, town, dates and any text of the target or values.
+ */
+@Named("auditTrail")
+@ViewScoped
+public class AuditTrail implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+  private static final java.time.format.DateTimeFormatter AT =
+      java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss").withZone(PARIS);
+
+  /** An entry as shown. */
+  public record Row(
+      long id,
+      String at,
+      String actor,
+      String actorKind,
+      String town,
+      String action,
+      String target,
+      String before,
+      String after)
+      implements Serializable {}
+
+  @Inject AuditLog audit;
+
+  @Inject TownRegistry registry;
+
+  private String actor;
+  private String action;
+  private String town;
+  private LocalDate from;
+  private LocalDate to;
+  private String text;
+
+  private final LazyDataModel<Row> entries =
+      new LazyDataModel<>() {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public int count(Map<String, FilterMeta> filterBy) {
+          return (int) audit.search(filter(), 0, 1).total();
+        }
+
+        @Override
+        public List<Row> load(
+            int first,
+            int pageSize,
+            Map<String, SortMeta> sortBy,
+            Map<String, FilterMeta> filterBy) {
+          AuditLog.Page page = audit.search(filter(), first, pageSize);
+          setRowCount((int) page.total());
+          Map<Long, String> slugs =
+              registry.slugsOf(
+                  page.entries().stream()
+                      .map(AuditEntry::tenantId)
+                      .flatMap(java.util.Optional::stream)
+                      .toList());
+          return page.entries().stream()
+              .map(
+                  e ->
+                      new Row(
+                          e.id(),
+                          AT.format(e.at()),
+                          e.actor(),
+                          e.actorKind().name(),
+                          e.tenantId().map(slugs::get).orElse(null),
+                          e.action(),
+                          e.target(),
+                          e.before(),
+                          e.after()))
+              .toList();
+        }
+
+        @Override
+        public String getRowKey(Row row) {
+          return Long.toString(row.id());
+        }
+
+        @Override
+        public Row getRowData(String rowKey) {
+          return null;
+        }
+      };
+
+  private AuditLog.Filter filter() {
+    Long tenantId =
+        town == null || town.isBlank() || !registry.exists(town.strip())
+            ? (town == null || town.isBlank() ? null : -1L)
+            : registry.findBySlug(town.strip()).id();
+    return new AuditLog.Filter(
+        actor,
+        action,
+        tenantId,
+        from == null ? null : from.atStartOfDay(PARIS).toInstant(),
+        to == null ? null : to.plusDays(1).atStartOfDay(PARIS).toInstant(),
+        text);
+  }
+
+  public LazyDataModel<Row> getEntries() {
+    return entries;
+  }
+
+  public List<String> getActions() {
+    return audit.actions();
+  }
+
+  public String getActor() {
+    return actor;
+  }
+
+  public void setActor(String actor) {
+    this.actor = actor;
+  }
+
+  public String getAction() {
+    return action;
+  }
+
+  public void setAction(String action) {
+    this.action = action;
+  }
+
+  public String getTown() {
+    return town;
+  }
+
+  public void setTown(String town) {
+    this.town = town;
+  }
+
+  public LocalDate getFrom() {
+    return from;
+  }
+
+  public void setFrom(LocalDate from) {
+    this.from = from;
+  }
+
+  public LocalDate getTo() {
+    return to;
+  }
+
+  public void setTo(LocalDate to) {
+    this.to = to;
+  }
+
+  public String getText() {
+    return text;
+  }
+
+  public void setText(String text) {
+    this.text = text;
+  }
+}
