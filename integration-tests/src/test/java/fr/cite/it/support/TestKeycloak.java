@@ -220,36 +220,29 @@ public final class TestKeycloak {
 
   /** GET on the Admin REST API of realm cite, as Keycloak's administrator. */
   static JsonStructure adminAsMaster(String path) {
+    return adminGet(path, () -> masterAdminToken());
+  }
+
+  /** GET on the Admin REST API of realm cite, as the platform's service account. */
+  public static JsonStructure admin(String path) {
+    return adminGet(
+        path, () -> clientToken("cite-platform", System.getenv("CITE_KEYCLOAK_PLATFORM_SECRET")));
+  }
+
+  /** Where a token comes from. */
+  private interface TokenSource {
+    String get() throws IOException, InterruptedException;
+  }
+
+  private static JsonStructure adminGet(String path, TokenSource token) {
     try {
       HttpResponse<String> r =
           HttpClient.newHttpClient()
               .send(
                   HttpRequest.newBuilder(URI.create(awaitReady() + "/admin/realms/cite" + path))
-                      .header("Authorization", "Bearer " + masterAdminToken())
+                      .header("Authorization", "Bearer " + token.get())
                       .build(),
                   HttpResponse.BodyHandlers.ofString());
-      return read(r.body());
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
-
-  /** GET on the Admin REST API of realm cite, as the platform's service account. */
-  public static JsonStructure admin(String path) {
-    String base = awaitReady();
-    HttpClient http = HttpClient.newHttpClient();
-    try {
-      String accessToken =
-          clientToken("cite-platform", System.getenv("CITE_KEYCLOAK_PLATFORM_SECRET"));
-      HttpResponse<String> r =
-          http.send(
-              HttpRequest.newBuilder(URI.create(base + "/admin/realms/cite" + path))
-                  .header("Authorization", "Bearer " + accessToken)
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
       if (r.statusCode() != 200) {
         throw new IllegalStateException(path + " answered " + r.statusCode() + ": " + r.body());
       }
