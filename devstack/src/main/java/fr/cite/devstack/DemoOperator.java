@@ -12,8 +12,9 @@ import java.util.regex.Pattern;
 
 /**
  * A platform operator's account in the local Keycloak, so that the provider console can be tried
- * from {@code ./run.sh}: username {@code operateur}, realm role {@code platform-operator}, password
- * generated once in the data folder. Created through Keycloak's admin REST API, idempotently.
+ * from {@code ./run.sh}: e-mail {@code operateur@cite.localhost} (the realm signs in by e-mail),
+ * realm role {@code platform-operator}, password generated once in the data folder. Created through
+ * Keycloak's admin REST API, idempotently.
  */
 final class DemoOperator {
 
@@ -27,7 +28,7 @@ final class DemoOperator {
     HttpClient http = HttpClient.newHttpClient();
     String token = adminToken(http, keycloakUrl, adminPassword);
     String realm = keycloakUrl + "/admin/realms/cite";
-    String found = send(http, get(realm + "/users?exact=true&username=" + USERNAME, token)).body();
+    String found = send(http, get(realm + "/users?exact=true&email=" + EMAIL, token)).body();
     String id = firstId(found);
     if (id == null) {
       HttpResponse<String> created =

@@ -185,7 +185,7 @@ public final class RunPlatform {
       operator =
           String.format(
               "  %-10s %s/admin/ (%s / %s)%n",
-              "Provider", platform, DemoOperator.USERNAME, operatorPassword);
+              "Provider", platform, DemoOperator.EMAIL, operatorPassword);
     }
     say(
         String.format(
