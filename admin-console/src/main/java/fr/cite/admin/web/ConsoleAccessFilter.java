@@ -39,7 +39,8 @@ public class ConsoleAccessFilter extends HttpFilter {
       chain.doFilter(req, res);
       return;
     }
-    if (path.startsWith("/provider/") && !host.isPlatform()) {
+    if ((path.startsWith("/provider/") && !host.isPlatform())
+        || (path.startsWith("/town/") && host.town().isEmpty())) {
       res.sendError(HttpServletResponse.SC_NOT_FOUND);
       return;
     }
@@ -49,7 +50,11 @@ public class ConsoleAccessFilter extends HttpFilter {
     } else if (host.town().isPresent()) {
       Optional<StaffRole> role = SignedIn.subject(req).flatMap(staff::roleOf);
       role.ifPresent(r -> req.setAttribute(STAFF_ROLE, r));
-      allowed = role.isPresent();
+      // The town's settings (/town/...) are for its administrators; the rest for all its staff.
+      allowed =
+          path.startsWith("/town/")
+              ? role.filter(r -> r == StaffRole.TOWN_ADMIN).isPresent()
+              : role.isPresent();
     } else {
       allowed = false;
     }

@@ -129,6 +129,23 @@ public class StaffDirectory {
     return true;
   }
 
+  /**
+   * Gives a member of the current town's staff another role; nobody changes their own role (a town
+   * must not lose its last administrator by mistake). False when there is no such member here.
+   */
+  public boolean changeRole(long memberId, StaffRole role, String bySubject) {
+    StaffMember member = em.find(StaffMember.class, memberId);
+    if (member == null) {
+      return false;
+    }
+    if (member.subject().filter(s -> s.equals(bySubject)).isPresent()) {
+      throw ProblemException.conflict("staff-cannot-change-own-role");
+    }
+    member.changeRole(role);
+    LOG.infof("%s is now %s", member.email(), role);
+    return true;
+  }
+
   public List<StaffMember> list() {
     return em.createQuery("select m from StaffMember m order by m.email", StaffMember.class)
         .getResultList();

@@ -87,16 +87,15 @@ public class TownOperations {
   }
 
   public Tenant rebrand(String slug, Branding branding) {
+    return rebrand(slug, branding, AuditEntry.ActorKind.OPERATOR);
+  }
+
+  /** New colours, by an operator or by the town's own administrator. */
+  public Tenant rebrand(String slug, Branding branding, AuditEntry.ActorKind by) {
     Branding before = registry.findBySlug(slug).branding();
     Tenant t = registry.rebrand(slug, branding);
     identity.synchronise(slug);
-    audit.record(
-        AuditEntry.ActorKind.OPERATOR,
-        t.id(),
-        "town.rebranded",
-        slug,
-        colours(before),
-        colours(branding));
+    audit.record(by, t.id(), "town.rebranded", slug, colours(before), colours(branding));
     return registry.findBySlug(slug);
   }
 

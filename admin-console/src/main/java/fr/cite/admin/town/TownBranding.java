@@ -1,0 +1,133 @@
+package fr.cite.admin.town;
+
+import fr.cite.platform.audit.domain.AuditEntry;
+import fr.cite.platform.tenancy.application.RequestHost;
+import fr.cite.platform.tenancy.application.TenantSnapshot;
+import fr.cite.platform.tenancy.application.TownOperations;
+import fr.cite.platform.tenancy.domain.Branding;
+import fr.cite.platform.tenancy.domain.HexColor;
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The town's colours, edited by its administrators with a live preview and the contrasts that
+ * decide whether they are accepted: text on each colour must reach 4.5:1 (WCAG 1.4.3, the portal
+ * picks black or white), and the primary colour, used for the header and buttons, must stand out
+ * from the white page by 3:1 (WCAG 1.4.11). Saved colours show on the portal at once.
+ */
+@Named("townBranding")
+@ViewScoped
+public class TownBranding implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  /** Minimum contrast of the primary colour against the page (non-text contrast). */
+  public static final double MIN_AGAINST_PAGE = 3.0;
+
+  private static final HexColor WHITE = HexColor.of("#ffffff");
+
+  @Inject RequestHost host;
+
+  @Inject TownOperations operations;
+
+  private String primary;
+  private String secondary;
+
+  @PostConstruct
+  void load() {
+    TenantSnapshot t = host.town().orElseThrow();
+    primary = t.primaryColor().value();
+    secondary = t.secondaryColor().value();
+  }
+
+  public void save() {
+    FacesContext faces = FacesContext.getCurrentInstance();
+    Optional<HexColor> p = parse(primary);
+    Optional<HexColor> s = parse(secondary);
+    String problem = null;
+    if (p.isEmpty() || s.isEmpty()) {
+      problem = "branding.invalid";
+    } else if (p.get().contrastWith(WHITE) < MIN_AGAINST_PAGE) {
+      problem = "branding.tooLight";
+    }
+    if (problem != null) {
+      faces.validationFailed();
+      faces.addMessage(
+          null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text(faces, problem), null));
+      return;
+    }
+    operations.rebrand(
+        host.town().orElseThrow().slug(),
+        new Branding(p.get(), s.get()),
+        AuditEntry.ActorKind.TOWN_STAFF);
+    faces.addMessage(
+        null, new FacesMessage(FacesMessage.SEVERITY_INFO, text(faces, "branding.saved"), null));
+  }
+
+  private static String text(FacesContext faces, String key) {
+    return faces.getApplication().getResourceBundle(faces, "msg").getString(key);
+  }
+
+  static Optional<HexColor> parse(String value) {
+    if (value == null) {
+      return Optional.empty();
+    }
+    String v = value.strip().toLowerCase(Locale.ROOT);
+    if (!v.startsWith("#")) {
+      v = "#" + v;
+    }
+    try {
+      return Optional.of(HexColor.of(v));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** Contrast of text (black or white, whichever the portal picks) on a colour, e.g. "8.6:1". */
+  public String textContrast(String colour) {
+    return parse(colour).map(c -> ratio(c.contrastWith(c.readableText()))).orElse("—");
+  }
+
+  public String pageContrast() {
+    return parse(primary).map(c -> ratio(c.contrastWith(WHITE))).orElse("—");
+  }
+
+  public boolean isAcceptable() {
+    return parse(primary).filter(c -> c.contrastWith(WHITE) >= MIN_AGAINST_PAGE).isPresent()
+        && parse(secondary).isPresent();
+  }
+
+  /** Style of the preview: the colours as the portal would use them. */
+  public String previewStyle(String colour) {
+    return parse(colour)
+        .map(c -> "background:" + c.value() + ";color:" + c.readableText().value())
+        .orElse("");
+  }
+
+  private static String ratio(double r) {
+    return String.format(Locale.ROOT, "%.1f:1", r);
+  }
+
+  public String getPrimary() {
+    return primary;
+  }
+
+  public void setPrimary(String primary) {
+    this.primary = primary;
+  }
+
+  public String getSecondary() {
+    return secondary;
+  }
+
+  public void setSecondary(String secondary) {
+    this.secondary = secondary;
+  }
+}

@@ -1,0 +1,142 @@
+package fr.cite.admin.town;
+
+import fr.cite.platform.audit.application.AuditLog;
+import fr.cite.platform.audit.domain.AuditEntry;
+import fr.cite.platform.identity.application.CurrentCaller;
+import fr.cite.platform.problem.ProblemException;
+import fr.cite.platform.problem.Problems;
+import fr.cite.platform.staff.application.StaffDirectory;
+import fr.cite.platform.staff.domain.StaffMember;
+import fr.cite.platform.staff.domain.StaffRole;
+import fr.cite.platform.tenancy.application.RequestHost;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The town's staff, managed by its administrators: who is on it with which role, invitations
+ * pending, invite, change a role, remove. Each change is audited.
+ */
+@Named("townTeam")
+@ViewScoped
+public class TownTeam implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  /** A member as listed. */
+  public record Member(long id, String email, StaffRole role, boolean accepted, Instant invitedAt)
+      implements Serializable {}
+
+  @Inject StaffDirectory staff;
+
+  @Inject CurrentCaller caller;
+
+  @Inject RequestHost host;
+
+  @Inject AuditLog audit;
+
+  private String email;
+  private StaffRole role = StaffRole.AGENT;
+  private String invitationUrl;
+
+  public List<Member> getMembers() {
+    return staff.list().stream()
+        .map(
+            (StaffMember m) ->
+                new Member(m.id(), m.email(), m.role(), m.acceptedAt().isPresent(), m.invitedAt()))
+        .toList();
+  }
+
+  public StaffRole[] getRoles() {
+    return StaffRole.values();
+  }
+
+  public void invite() {
+    try {
+      invitationUrl =
+          staff
+              .invite(email, role, caller.requireSubject(), host.town().orElseThrow().name())
+              .url();
+      record("staff.invited", email, role.name());
+      info("team.invited", email);
+      email = null;
+    } catch (ProblemException e) {
+      failed(e);
+    }
+  }
+
+  public void changeRole(long memberId, StaffRole newRole) {
+    try {
+      if (staff.changeRole(memberId, newRole, caller.requireSubject())) {
+        record("staff.role-changed", Long.toString(memberId), newRole.name());
+        info("team.roleChanged", "");
+      }
+    } catch (ProblemException e) {
+      failed(e);
+    }
+  }
+
+  public void remove(long memberId) {
+    try {
+      if (staff.remove(memberId, caller.requireSubject())) {
+        record("staff.removed", Long.toString(memberId), null);
+        info("team.removed", "");
+      }
+    } catch (ProblemException e) {
+      failed(e);
+    }
+  }
+
+  private void record(String action, String target, String after) {
+    audit.record(
+        AuditEntry.ActorKind.TOWN_STAFF,
+        host.town().orElseThrow().id(),
+        action,
+        target,
+        null,
+        after);
+  }
+
+  private void info(String key, String detail) {
+    FacesContext faces = FacesContext.getCurrentInstance();
+    String text = faces.getApplication().getResourceBundle(faces, "msg").getString(key);
+    faces.addMessage(
+        null, new FacesMessage(FacesMessage.SEVERITY_INFO, (text + " " + detail).strip(), null));
+  }
+
+  private void failed(ProblemException e) {
+    FacesContext faces = FacesContext.getCurrentInstance();
+    faces.validationFailed();
+    faces.addMessage(
+        null,
+        new FacesMessage(
+            FacesMessage.SEVERITY_ERROR,
+            Problems.of(e.status(), e.code(), host.locale(), null, e.args()).detail(),
+            null));
+  }
+
+  public String getEmail() {
+    return email;
+  }
+
+  public void setEmail(String email) {
+    this.email = email;
+  }
+
+  public StaffRole getRole() {
+    return role;
+  }
+
+  public void setRole(StaffRole role) {
+    this.role = role;
+  }
+
+  public String getInvitationUrl() {
+    return invitationUrl;
+  }
+}

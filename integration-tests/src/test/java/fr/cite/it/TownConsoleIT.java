@@ -1,0 +1,149 @@
+package fr.cite.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.cite.it.support.Browser;
+import fr.cite.it.support.Chromium;
+import fr.cite.it.support.CiteIntegrationTest;
+import fr.cite.it.support.Http;
+import fr.cite.it.support.TestDatabase;
+import fr.cite.it.support.TestKeycloak;
+import fr.cite.it.support.TestMail;
+import fr.cite.it.support.TestTowns;
+import fr.cite.it.support.TownStaff;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The town's console in Chromium: its administrator, who joined through an invitation, changes the
+ * portal's colours (refused when too light to stand out) and the change shows on the portal at
+ * once; invites an agent. Agents, other towns' administrators and the platform host get no settings
+ * page.
+ */
+class TownConsoleIT extends CiteIntegrationTest {
+
+  static ChromeDriver chrome;
+  static TestTowns.Town town;
+  static TestTowns.Town other;
+  static String adminEmail;
+  static Browser adminBrowser;
+
+  @BeforeAll
+  static void anAdministratorInChromium() throws Exception {
+    TestKeycloak.awaitReady();
+    town = TestTowns.onboard();
+    other = TestTowns.onboard();
+    adminEmail = "maire-" + UUID.randomUUID() + "@example.fr";
+    String password = "Maire-" + UUID.randomUUID();
+    adminBrowser = TownStaff.joined(town, adminEmail, password, "TOWN_ADMIN");
+    chrome = Chromium.start();
+    chrome.get(url(town.host(), "/admin/town/branding.xhtml"));
+    waiting()
+        .until(ExpectedConditions.presenceOfElementLocated(By.id("username")))
+        .sendKeys(adminEmail);
+    chrome.findElement(By.id("kc-login")).click();
+    waiting()
+        .until(ExpectedConditions.presenceOfElementLocated(By.id("password")))
+        .sendKeys(password);
+    chrome.findElement(By.id("kc-login")).click();
+    waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("branding:primary")));
+  }
+
+  @AfterAll
+  static void stop() {
+    if (chrome != null) {
+      chrome.quit();
+    }
+  }
+
+  static String url(String host, String path) {
+    return "http://" + host + ":" + Http.port() + path;
+  }
+
+  static WebDriverWait waiting() {
+    return new WebDriverWait(chrome, Duration.ofSeconds(30));
+  }
+
+  static void type(String id, String value) {
+    WebElement input = waiting().until(ExpectedConditions.elementToBeClickable(By.id(id)));
+    input.clear();
+    input.sendKeys(value);
+  }
+
+  @Test
+  void theAdministratorChangesTheColoursAndThePortalShowsThemAtOnce() {
+    chrome.get(url(town.host(), "/admin/town/branding.xhtml"));
+    type("branding:primary", "#f0f0f0");
+    waiting()
+        .until(ExpectedConditions.textToBePresentInElementLocated(By.id("verdict"), "trop claire"));
+    chrome.findElement(By.id("branding:save")).click();
+    waiting()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("branding:messages"), "trop claire"));
+    assertThat(Http.get(town.host(), "/").body()).doesNotContain("#f0f0f0");
+
+    type("branding:primary", "#5a1e82");
+    waiting()
+        .until(ExpectedConditions.textToBePresentInElementLocated(By.id("verdict"), "lisibles"));
+    assertThat(chrome.findElement(By.id("primaryOnPage")).getText()).isEqualTo("10.8:1");
+    chrome.findElement(By.id("branding:save")).click();
+    waiting()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("branding:messages"), "en ligne"));
+    assertThat(Http.get(town.host(), "/").body()).contains("--town-primary:#5a1e82");
+    assertThat(Http.get(other.host(), "/").body()).doesNotContain("#5a1e82");
+  }
+
+  @Test
+  void theAdministratorInvitesAnAgent() throws Exception {
+    String agent = "agent-" + UUID.randomUUID() + "@example.fr";
+    chrome.get(url(town.host(), "/admin/town/staff.xhtml"));
+    type("team:email", agent);
+    chrome.findElement(By.id("team:invite")).click();
+    waiting()
+        .until(ExpectedConditions.textToBePresentInElementLocated(By.id("team:members"), agent));
+    assertThat(chrome.findElement(By.id("team:members")).getText())
+        .contains("Invitation en attente");
+    assertThat(TestMail.awaitMessagesTo(agent)).isNotEmpty();
+    try (Connection su = TestDatabase.asSuperuser()) {
+      assertThat(
+              CatalogueEditingIT.count(
+                  su,
+                  "select count(*) from audit_entry where action = 'staff.invited' and actor_kind = 'TOWN_STAFF'"
+                      + " and tenant_id = "
+                      + town.id()
+                      + " and target = '"
+                      + agent
+                      + "'"))
+          .isEqualTo(1);
+    }
+  }
+
+  @Test
+  void onlyTheTownsAdministratorsOpenItsSettings() throws Exception {
+    String agentEmail = "agent-" + UUID.randomUUID() + "@example.fr";
+    Browser agent = TownStaff.joined(town, agentEmail, "Agent-" + UUID.randomUUID(), "AGENT");
+    assertThat(agent.get(url(town.host(), "/admin/")).status()).isEqualTo(200);
+    assertThat(agent.get(url(town.host(), "/admin/town/branding.xhtml")).status()).isEqualTo(403);
+    assertThat(agent.get(url(town.host(), "/admin/town/staff.xhtml")).status()).isEqualTo(403);
+
+    // The administrator of this town is nobody on the other town.
+    Browser.Page onOther = adminBrowser.get(url(other.host(), "/admin/town/branding.xhtml"));
+    assertThat(onOther.status()).isIn(200, 403);
+    if (onOther.status() == 200) {
+      assertThat(onOther.body()).doesNotContain("branding:primary");
+    }
+    assertThat(Http.get(Http.PLATFORM, "/admin/town/branding.xhtml").status()).isIn(302, 303, 404);
+  }
+}
