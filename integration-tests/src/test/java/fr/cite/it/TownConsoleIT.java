@@ -106,6 +106,38 @@ class TownConsoleIT extends CiteIntegrationTest {
   }
 
   @Test
+  void theAdministratorUploadsALogoAndAFakeOneIsRefused() throws Exception {
+    java.nio.file.Path fake = java.nio.file.Files.createTempFile("logo", ".png");
+    java.nio.file.Files.writeString(fake, "<svg xmlns='http://www.w3.org/2000/svg'/>");
+    chrome.get(url(town.host(), "/admin/town/branding.xhtml"));
+    waiting()
+        .until(ExpectedConditions.presenceOfElementLocated(By.id("logo:file")))
+        .sendKeys(fake.toString());
+    chrome.findElement(By.id("logo:upload")).click();
+    waiting()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(By.id("logo:logoMessages"), "PNG"));
+    assertThat(Http.get(town.host(), "/api/v1/town/logo").status()).isEqualTo(404);
+
+    java.nio.file.Path png = java.nio.file.Files.createTempFile("logo", ".png");
+    java.awt.image.BufferedImage image =
+        new java.awt.image.BufferedImage(64, 64, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    javax.imageio.ImageIO.write(image, "png", png.toFile());
+    waiting()
+        .until(ExpectedConditions.presenceOfElementLocated(By.id("logo:file")))
+        .sendKeys(png.toString());
+    chrome.findElement(By.id("logo:upload")).click();
+    waiting()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("logo:logoMessages"), "logo est en ligne"));
+    Http.Response logo = Http.get(town.host(), "/api/v1/town/logo");
+    assertThat(logo.status()).isEqualTo(200);
+    assertThat(logo.header("Content-Type")).isEqualTo("image/png");
+    assertThat(Http.get(town.host(), "/").body()).contains("/api/v1/town/logo?v=");
+  }
+
+  @Test
   void theAdministratorInvitesAnAgent() throws Exception {
     String agent = "agent-" + UUID.randomUUID() + "@example.fr";
     chrome.get(url(town.host(), "/admin/town/staff.xhtml"));

@@ -39,6 +39,7 @@ public class TownBranding implements Serializable {
 
   private String primary;
   private String secondary;
+  private transient org.primefaces.model.file.UploadedFile logo;
 
   @PostConstruct
   void load() {
@@ -69,6 +70,43 @@ public class TownBranding implements Serializable {
         AuditEntry.ActorKind.TOWN_STAFF);
     faces.addMessage(
         null, new FacesMessage(FacesMessage.SEVERITY_INFO, text(faces, "branding.saved"), null));
+  }
+
+  /** Replaces the logo with the uploaded file, checked and re-encoded (PNG or JPEG only). */
+  public void uploadLogo() {
+    FacesContext faces = FacesContext.getCurrentInstance();
+    if (logo == null || logo.getSize() == 0) {
+      faces.addMessage(
+          null,
+          new FacesMessage(FacesMessage.SEVERITY_ERROR, text(faces, "branding.noFile"), null));
+      return;
+    }
+    try {
+      operations.replaceLogo(
+          host.town().orElseThrow().slug(), logo.getContent(), AuditEntry.ActorKind.TOWN_STAFF);
+      faces.addMessage(
+          null,
+          new FacesMessage(FacesMessage.SEVERITY_INFO, text(faces, "branding.logoSaved"), null));
+    } catch (fr.cite.platform.problem.ProblemException e) {
+      faces.addMessage(
+          null,
+          new FacesMessage(
+              FacesMessage.SEVERITY_ERROR,
+              fr.cite.platform.problem.Problems.of(
+                      e.status(), e.code(), host.locale(), null, e.args())
+                  .detail(),
+              null));
+    } finally {
+      logo = null;
+    }
+  }
+
+  public org.primefaces.model.file.UploadedFile getLogo() {
+    return logo;
+  }
+
+  public void setLogo(org.primefaces.model.file.UploadedFile logo) {
+    this.logo = logo;
   }
 
   private static String text(FacesContext faces, String key) {

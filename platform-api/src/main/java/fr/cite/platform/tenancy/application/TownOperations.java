@@ -100,10 +100,15 @@ public class TownOperations {
   }
 
   public LogoInfo replaceLogo(String slug, byte[] image) {
+    return replaceLogo(slug, image, AuditEntry.ActorKind.OPERATOR);
+  }
+
+  /** A new logo, by an operator or by the town's own administrator. */
+  public LogoInfo replaceLogo(String slug, byte[] image, AuditEntry.ActorKind by) {
     Tenant t = registry.findBySlug(slug);
     LogoInfo logo = work.runAs(new TenantRef(t.id(), t.slug()), () -> profiles.replaceLogo(image));
     audit.record(
-        AuditEntry.ActorKind.OPERATOR,
+        by,
         t.id(),
         "town.logo-replaced",
         slug,

@@ -12,7 +12,8 @@ import javax.imageio.stream.ImageInputStream;
 
 /**
  * A raster image that passed the platform's checks: PNG or JPEG by its magic bytes (never by what
- * the client claims), within size and dimension limits, and decodable.
+ * the client claims), within size and dimension limits, decodable, and re-encoded from its pixels
+ * (what is stored and served is never the uploaded file itself).
  */
 public record ValidatedImage(
     String contentType, byte[] bytes, int width, int height, String sha256) {
@@ -54,16 +55,51 @@ public record ValidatedImage(
         if (w > MAX_SIDE || h > MAX_SIDE || w < 1 || h < 1) {
           return new Result(null, Rejection.TOO_MANY_PIXELS);
         }
-        if (reader.read(0) == null) {
+        java.awt.image.BufferedImage decoded = reader.read(0);
+        if (decoded == null) {
           return new Result(null, Rejection.UNREADABLE);
         }
-        return new Result(new ValidatedImage(type.get(), bytes.clone(), w, h, sha256(bytes)), null);
+        byte[] clean = reencode(decoded, type.get());
+        return new Result(new ValidatedImage(type.get(), clean, w, h, sha256(clean)), null);
       } finally {
         reader.dispose();
       }
     } catch (IOException | RuntimeException e) {
       return new Result(null, Rejection.UNREADABLE);
     }
+  }
+
+  /**
+   * The pixels written anew, so that nothing but them is stored and served: no metadata (EXIF,
+   * comments), no chunks or trailing bytes a crafted file could carry.
+   */
+  static byte[] reencode(java.awt.image.BufferedImage image, String contentType)
+      throws IOException {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    if ("image/png".equals(contentType)) {
+      ImageIO.write(image, "png", out);
+    } else {
+      java.awt.image.BufferedImage rgb =
+          new java.awt.image.BufferedImage(
+              image.getWidth(), image.getHeight(), java.awt.image.BufferedImage.TYPE_INT_RGB);
+      java.awt.Graphics2D g = rgb.createGraphics();
+      try {
+        g.drawImage(image, 0, 0, java.awt.Color.WHITE, null);
+      } finally {
+        g.dispose();
+      }
+      javax.imageio.ImageWriter writer = ImageIO.getImageWritersByFormatName("jpg").next();
+      javax.imageio.ImageWriteParam param = writer.getDefaultWriteParam();
+      param.setCompressionMode(javax.imageio.ImageWriteParam.MODE_EXPLICIT);
+      param.setCompressionQuality(0.9f);
+      try (javax.imageio.stream.ImageOutputStream ios = ImageIO.createImageOutputStream(out)) {
+        writer.setOutput(ios);
+        writer.write(null, new javax.imageio.IIOImage(rgb, null, null), param);
+      } finally {
+        writer.dispose();
+      }
+    }
+    return out.toByteArray();
   }
 
   static Optional<String> sniff(byte[] b) {

@@ -56,4 +56,21 @@ class ValidatedImageTest {
     assertThat(ValidatedImage.check(image("png", 2500, 10)).rejection())
         .isEqualTo(ValidatedImage.Rejection.TOO_MANY_PIXELS);
   }
+
+  @Test
+  void storesOnlyThePixelsNeverWhatCameWithThem() throws IOException {
+    byte[] payload = "<script>alert(1)</script>".getBytes(StandardCharsets.US_ASCII);
+    for (String format : new String[] {"png", "jpg"}) {
+      byte[] original = image(format, 40, 30);
+      byte[] polyglot = Arrays.copyOf(original, original.length + payload.length);
+      System.arraycopy(payload, 0, polyglot, original.length, payload.length);
+      ValidatedImage.Result r = ValidatedImage.check(polyglot);
+      assertThat(r.accepted()).as(format).isTrue();
+      String stored = new String(r.image().bytes(), StandardCharsets.ISO_8859_1);
+      assertThat(stored).as(format).doesNotContain("<script>");
+      BufferedImage back = ImageIO.read(new java.io.ByteArrayInputStream(r.image().bytes()));
+      assertThat(back.getWidth()).isEqualTo(40);
+      assertThat(back.getHeight()).isEqualTo(30);
+    }
+  }
 }
