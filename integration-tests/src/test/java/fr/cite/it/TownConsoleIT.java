@@ -138,6 +138,43 @@ class TownConsoleIT extends CiteIntegrationTest {
   }
 
   @Test
+  void theAdministratorSchedulesAHighlightThatShowsOnTheHomeBetweenItsDates() {
+    java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris"));
+    java.time.format.DateTimeFormatter d =
+        java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    chrome.get(url(town.host(), "/admin/town/home.xhtml"));
+    type("home:titleFr", "Collecte des sapins");
+    type("home:textFr", "Déposez votre sapin aux points de collecte.");
+    type("home:startsOn", d.format(today));
+    type("home:endsOn", d.format(today.plusDays(1)));
+    chrome.findElement(By.tagName("h1")).click();
+    chrome.findElement(By.id("home:addHighlight")).click();
+    waiting()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("home:messages"), "Mise en avant ajoutée"));
+    waiting()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("home:calendar"), "Collecte des sapins"));
+    assertThat(Http.get(town.host(), "/").body()).contains("Collecte des sapins");
+    assertThat(Http.get(other.host(), "/").body()).doesNotContain("Collecte des sapins");
+
+    type("home:titleFr", "Brocante à l'envers");
+    type("home:textFr", "Elle finit avant de commencer.");
+    type("home:startsOn", d.format(today.plusDays(3)));
+    type("home:endsOn", d.format(today.plusDays(2)));
+    chrome.findElement(By.tagName("h1")).click();
+    chrome.findElement(By.id("home:addHighlight")).click();
+    waiting()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("home:messages"), "terminer avant"));
+    assertThat(Http.get(town.host(), "/api/v1/catalogue/highlights").body())
+        .doesNotContain("Brocante");
+  }
+
+  @Test
   void theAdministratorInvitesAnAgent() throws Exception {
     String agent = "agent-" + UUID.randomUUID() + "@example.fr";
     chrome.get(url(town.host(), "/admin/town/staff.xhtml"));

@@ -202,6 +202,29 @@ public class CatalogueEditing {
     fireChanged();
   }
 
+  /** Every highlight of the town, past, current and to come, the latest start first. */
+  public List<Highlight> listHighlights() {
+    return em.createQuery(
+            "select h from Highlight h order by h.startsOn desc, h.priority desc, h.id desc",
+            Highlight.class)
+        .getResultList();
+  }
+
+  /** The town's news, newest first. */
+  public List<NewsItem> listNews() {
+    return em.createQuery(
+            "select n from NewsItem n order by n.publishedOn desc, n.id desc", NewsItem.class)
+        .getResultList();
+  }
+
+  public void deleteNews(long id) {
+    NewsItem n =
+        Optional.ofNullable(em.find(NewsItem.class, id))
+            .orElseThrow(() -> ProblemException.notFound("news-not-found", id));
+    em.remove(n);
+    fireChanged();
+  }
+
   public long addNews(LocalizedText title, LocalizedText summary, String link, LocalDate on) {
     NewsItem n = new NewsItem(title, summary, link, on);
     em.persist(n);

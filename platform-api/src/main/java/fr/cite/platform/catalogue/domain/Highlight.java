@@ -71,4 +71,28 @@ public class Highlight extends TownRecord {
     this.endsOn = endsOn;
     this.priority = priority;
   }
+
+  public LocalizedText title() {
+    return LocalizedText.of(titleFr, titleEn);
+  }
+
+  public LocalizedText text() {
+    return LocalizedText.of(textFr, textEn);
+  }
+
+  public String linkUrl() {
+    return linkUrl;
+  }
+
+  public LocalDate startsOn() {
+    return startsOn;
+  }
+
+  public LocalDate endsOn() {
+    return endsOn;
+  }
+
+  public int priority() {
+    return priority;
+  }
 }

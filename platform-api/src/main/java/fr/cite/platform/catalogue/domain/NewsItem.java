@@ -40,4 +40,16 @@ public class NewsItem extends TownRecord {
     this.linkUrl = linkUrl;
     this.publishedOn = Objects.requireNonNull(on);
   }
+
+  public LocalizedText title() {
+    return LocalizedText.of(titleFr, titleEn);
+  }
+
+  public LocalDate publishedOn() {
+    return publishedOn;
+  }
+
+  public String linkUrl() {
+    return linkUrl;
+  }
 }

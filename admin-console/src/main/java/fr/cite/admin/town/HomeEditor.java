@@ -1,0 +1,302 @@
+package fr.cite.admin.town;
+
+import fr.cite.platform.audit.application.AuditLog;
+import fr.cite.platform.audit.domain.AuditEntry;
+import fr.cite.platform.catalogue.application.CatalogueEditing;
+import fr.cite.platform.catalogue.domain.Highlight;
+import fr.cite.platform.catalogue.domain.NewsItem;
+import fr.cite.platform.i18n.LocalizedText;
+import fr.cite.platform.problem.ProblemException;
+import fr.cite.platform.problem.Problems;
+import fr.cite.platform.tenancy.application.RequestHost;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.util.List;
+import org.primefaces.model.DefaultScheduleEvent;
+import org.primefaces.model.DefaultScheduleModel;
+import org.primefaces.model.ScheduleModel;
+
+/**
+ * The e-services home as the town's administrators edit it: dated highlights (title, text, link,
+ * start and end dates, priority), shown on a calendar of what is scheduled, and news items. A
+ * change shows on the portal at once.
+ */
+@Named("homeEditor")
+@ViewScoped
+public class HomeEditor implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  /** A highlight as listed. */
+  public record HighlightRow(
+      long id, String title, LocalDate startsOn, LocalDate endsOn, int priority, boolean current)
+      implements Serializable {}
+
+  /** A news item as listed. */
+  public record NewsRow(long id, String title, LocalDate publishedOn) implements Serializable {}
+
+  @Inject CatalogueEditing editing;
+
+  @Inject RequestHost host;
+
+  @Inject AuditLog audit;
+
+  private String titleFr;
+  private String titleEn;
+  private String textFr;
+  private String textEn;
+  private String link;
+  private LocalDate startsOn;
+  private LocalDate endsOn;
+  private int priority = 5;
+
+  private String newsTitleFr;
+  private String newsTitleEn;
+  private String newsSummaryFr;
+  private String newsSummaryEn;
+  private String newsLink;
+  private LocalDate newsDate =
+      LocalDate.now(fr.cite.platform.catalogue.application.CatalogueQueries.TOWN_ZONE);
+
+  public List<HighlightRow> getHighlights() {
+    LocalDate today =
+        LocalDate.now(fr.cite.platform.catalogue.application.CatalogueQueries.TOWN_ZONE);
+    return editing.listHighlights().stream()
+        .map(
+            (Highlight h) ->
+                new HighlightRow(
+                    h.id(),
+                    h.title().fr(),
+                    h.startsOn(),
+                    h.endsOn(),
+                    h.priority(),
+                    !today.isBefore(h.startsOn()) && !today.isAfter(h.endsOn())))
+        .toList();
+  }
+
+  /** The highlights on a calendar: each spans its dates, the end day included. */
+  public ScheduleModel getCalendar() {
+    DefaultScheduleModel model = new DefaultScheduleModel();
+    for (Highlight h : editing.listHighlights()) {
+      model.addEvent(
+          DefaultScheduleEvent.builder()
+              .title(h.title().fr())
+              .startDate(h.startsOn().atStartOfDay())
+              .endDate(h.endsOn().plusDays(1).atStartOfDay())
+              .allDay(true)
+              .build());
+    }
+    return model;
+  }
+
+  public List<NewsRow> getNews() {
+    return editing.listNews().stream()
+        .map((NewsItem n) -> new NewsRow(n.id(), n.title().fr(), n.publishedOn()))
+        .toList();
+  }
+
+  public void addHighlight() {
+    try {
+      editing.addHighlight(
+          LocalizedText.of(titleFr, titleEn),
+          LocalizedText.of(textFr, textEn),
+          blankToNull(link),
+          startsOn,
+          endsOn,
+          priority);
+      record("highlight.added", titleFr, startsOn + " → " + endsOn);
+      info("home.highlightAdded");
+      titleFr = titleEn = textFr = textEn = link = null;
+      startsOn = endsOn = null;
+    } catch (ProblemException e) {
+      failed(e);
+    }
+  }
+
+  public void deleteHighlight(long id) {
+    try {
+      editing.deleteHighlight(id);
+      record("highlight.deleted", Long.toString(id), null);
+    } catch (ProblemException e) {
+      failed(e);
+    }
+  }
+
+  public void addNews() {
+    try {
+      editing.addNews(
+          LocalizedText.of(newsTitleFr, newsTitleEn),
+          LocalizedText.of(newsSummaryFr, newsSummaryEn),
+          blankToNull(newsLink),
+          newsDate);
+      record("news.added", newsTitleFr, newsDate.toString());
+      info("home.newsAdded");
+      newsTitleFr = newsTitleEn = newsSummaryFr = newsSummaryEn = newsLink = null;
+    } catch (ProblemException e) {
+      failed(e);
+    }
+  }
+
+  public void deleteNews(long id) {
+    try {
+      editing.deleteNews(id);
+      record("news.deleted", Long.toString(id), null);
+    } catch (ProblemException e) {
+      failed(e);
+    }
+  }
+
+  private void record(String action, String target, String after) {
+    audit.record(
+        AuditEntry.ActorKind.TOWN_STAFF,
+        host.town().orElseThrow().id(),
+        action,
+        target,
+        null,
+        after);
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
+  }
+
+  private void info(String key) {
+    FacesContext faces = FacesContext.getCurrentInstance();
+    faces.addMessage(
+        null,
+        new FacesMessage(
+            FacesMessage.SEVERITY_INFO,
+            faces.getApplication().getResourceBundle(faces, "msg").getString(key),
+            null));
+  }
+
+  private void failed(ProblemException e) {
+    FacesContext faces = FacesContext.getCurrentInstance();
+    faces.validationFailed();
+    faces.addMessage(
+        null,
+        new FacesMessage(
+            FacesMessage.SEVERITY_ERROR,
+            Problems.of(e.status(), e.code(), host.locale(), null, e.args()).detail(),
+            null));
+  }
+
+  // ---- form fields
+
+  public String getTitleFr() {
+    return titleFr;
+  }
+
+  public void setTitleFr(String v) {
+    titleFr = v;
+  }
+
+  public String getTitleEn() {
+    return titleEn;
+  }
+
+  public void setTitleEn(String v) {
+    titleEn = v;
+  }
+
+  public String getTextFr() {
+    return textFr;
+  }
+
+  public void setTextFr(String v) {
+    textFr = v;
+  }
+
+  public String getTextEn() {
+    return textEn;
+  }
+
+  public void setTextEn(String v) {
+    textEn = v;
+  }
+
+  public String getLink() {
+    return link;
+  }
+
+  public void setLink(String v) {
+    link = v;
+  }
+
+  public LocalDate getStartsOn() {
+    return startsOn;
+  }
+
+  public void setStartsOn(LocalDate v) {
+    startsOn = v;
+  }
+
+  public LocalDate getEndsOn() {
+    return endsOn;
+  }
+
+  public void setEndsOn(LocalDate v) {
+    endsOn = v;
+  }
+
+  public int getPriority() {
+    return priority;
+  }
+
+  public void setPriority(int v) {
+    priority = v;
+  }
+
+  public String getNewsTitleFr() {
+    return newsTitleFr;
+  }
+
+  public void setNewsTitleFr(String v) {
+    newsTitleFr = v;
+  }
+
+  public String getNewsTitleEn() {
+    return newsTitleEn;
+  }
+
+  public void setNewsTitleEn(String v) {
+    newsTitleEn = v;
+  }
+
+  public String getNewsSummaryFr() {
+    return newsSummaryFr;
+  }
+
+  public void setNewsSummaryFr(String v) {
+    newsSummaryFr = v;
+  }
+
+  public String getNewsSummaryEn() {
+    return newsSummaryEn;
+  }
+
+  public void setNewsSummaryEn(String v) {
+    newsSummaryEn = v;
+  }
+
+  public String getNewsLink() {
+    return newsLink;
+  }
+
+  public void setNewsLink(String v) {
+    newsLink = v;
+  }
+
+  public LocalDate getNewsDate() {
+    return newsDate;
+  }
+
+  public void setNewsDate(LocalDate v) {
+    newsDate = v;
+  }
+}
