@@ -175,6 +175,30 @@ class TownConsoleIT extends CiteIntegrationTest {
   }
 
   @Test
+  void theDashboardShowsWhatCitizensViewAndWhatTheirSearchesMissed() throws Exception {
+    for (int i = 0; i < 3; i++) {
+      assertThat(Http.get(town.host(), "/demarches/portage-repas").status()).isEqualTo(200);
+    }
+    assertThat(Http.get(town.host(), "/recherche?q=piscine+municipale").status()).isEqualTo(200);
+    assertThat(
+            Http.get(town.host(), "/api/v1/catalogue/search?q=Piscine%20Municipale")
+                .json()
+                .getInt("totalItems"))
+        .isZero();
+    assertThat(Http.get(other.host(), "/recherche?q=patinoire").status()).isEqualTo(200);
+    Thread.sleep(2_500);
+    chrome.get(url(town.host(), "/admin/town/dashboard.xhtml"));
+    waiting()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("mostViewed"), "portage de repas"));
+    String misses = chrome.findElement(By.id("misses")).getText();
+    assertThat(misses).contains("piscine municipale").doesNotContain("patinoire");
+    assertThat(misses).contains("2");
+    assertThat(chrome.findElements(By.cssSelector("#activity canvas"))).hasSize(1);
+  }
+
+  @Test
   void theAdministratorInvitesAnAgent() throws Exception {
     String agent = "agent-" + UUID.randomUUID() + "@example.fr";
     chrome.get(url(town.host(), "/admin/town/staff.xhtml"));

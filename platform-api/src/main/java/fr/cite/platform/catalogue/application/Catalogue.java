@@ -32,6 +32,8 @@ public class Catalogue {
 
   @Inject CiteConfig config;
 
+  @Inject UsageCounter usage;
+
   private TownCache<CatalogueSnapshot> snapshots;
 
   private TownCache<List<Long>> rankings;
@@ -74,6 +76,9 @@ public class Catalogue {
   /** Procedures matching a query, in rank order, one page at a time. */
   public SearchResults search(String query, int page, int size) {
     CatalogueQueries.SearchHits hits = queries.search(query, page * size, size);
+    if (hits.total() == 0 && page == 0) {
+      usage.recordMiss(tenant.require(), query);
+    }
     CatalogueSnapshot snapshot = snapshot();
     return new SearchResults(
         query,

@@ -65,6 +65,33 @@ public class UsageCounter {
 
   private final AtomicReference<ScheduledFuture<?>> flushing = new AtomicReference<>();
 
+  record Miss(TenantRef tenant, String query, LocalDate day) {}
+
+  private final AtomicReference<ConcurrentHashMap<Miss, LongAdder>> misses =
+      new AtomicReference<>(new ConcurrentHashMap<>());
+
+  /** A search that found nothing, folded (case, accents) so that variants count together. */
+  public void recordMiss(TenantRef tenant, String query) {
+    ensureScheduled();
+    String folded =
+        java.text.Normalizer.normalize(
+                query.strip().toLowerCase(java.util.Locale.ROOT), java.text.Normalizer.Form.NFD)
+            .replaceAll("\\p{M}", "")
+            .replaceAll("\\s+", " ");
+    if (folded.isEmpty()) {
+      return;
+    }
+    misses
+        .get()
+        .computeIfAbsent(
+            new Miss(
+                tenant,
+                folded.length() > 200 ? folded.substring(0, 200) : folded,
+                LocalDate.now(CatalogueQueries.TOWN_ZONE)),
+            k -> new LongAdder())
+        .increment();
+  }
+
   public void record(TenantRef tenant, long procedureId, Kind kind) {
     ensureScheduled();
     Counts c =
@@ -92,6 +119,7 @@ public class UsageCounter {
    * Writes what was counted since the last flush; a town whose write fails is logged, not retried.
    */
   public void flush() {
+    flushMisses();
     Map<Key, Counts> taken = pending.getAndSet(new ConcurrentHashMap<>());
     if (taken.isEmpty()) {
       return;
@@ -118,6 +146,31 @@ public class UsageCounter {
             LOG.log(Level.WARNING, "Usage counts of town " + town.slug() + " not written", e);
           }
         });
+  }
+
+  private void flushMisses() {
+    Map<Miss, LongAdder> taken = misses.getAndSet(new ConcurrentHashMap<>());
+    taken.entrySet().stream()
+        .collect(Collectors.groupingBy(e -> e.getKey().tenant()))
+        .forEach(
+            (town, entries) -> {
+              try {
+                work.runAs(
+                    town,
+                    () ->
+                        store.addMisses(
+                            entries.stream()
+                                .map(
+                                    e ->
+                                        new UsageStore.MissIncrement(
+                                            e.getKey().query(),
+                                            e.getKey().day(),
+                                            e.getValue().sum()))
+                                .toList()));
+              } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Search misses of town " + town.slug() + " not written", e);
+              }
+            });
   }
 
   @PreDestroy

@@ -35,4 +35,23 @@ public class UsageStore {
     }
     return null;
   }
+
+  /** Searches without results to add, per folded query and day. */
+  public record MissIncrement(String query, java.time.LocalDate day, long count) {}
+
+  public Void addMisses(List<MissIncrement> increments) {
+    long town = tenant.require().id();
+    for (MissIncrement i : increments) {
+      em.createNativeQuery(
+              "insert into catalogue_search_miss (tenant_id, query, day, count) values (?1, ?2, ?3, ?4)"
+                  + " on conflict (tenant_id, query, day) do update"
+                  + " set count = catalogue_search_miss.count + excluded.count")
+          .setParameter(1, town)
+          .setParameter(2, i.query())
+          .setParameter(3, Date.valueOf(i.day()))
+          .setParameter(4, (int) i.count())
+          .executeUpdate();
+    }
+    return null;
+  }
 }

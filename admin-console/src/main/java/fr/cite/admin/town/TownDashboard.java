@@ -1,0 +1,88 @@
+package fr.cite.admin.town;
+
+import fr.cite.platform.catalogue.application.UsageReport;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/**
+ * The town's dashboard: activity of the last 30 days as a chart, the most viewed procedures and the
+ * searches that found nothing.
+ */
+@Named("townDashboard")
+@RequestScoped
+public class TownDashboard {
+
+  /** The period shown, in days. */
+  public static final int DAYS = 30;
+
+  @Inject UsageReport report;
+
+  private List<UsageReport.Day> activity;
+
+  public List<UsageReport.Day> getActivity() {
+    if (activity == null) {
+      activity = report.activity(DAYS);
+    }
+    return activity;
+  }
+
+  /** The activity as a Chart.js bar chart configuration (views and e-service starts per day). */
+  public String getChart() {
+    DateTimeFormatter f = DateTimeFormatter.ofPattern("dd/MM");
+    JsonArrayBuilder labels = Json.createArrayBuilder();
+    JsonArrayBuilder views = Json.createArrayBuilder();
+    JsonArrayBuilder starts = Json.createArrayBuilder();
+    for (UsageReport.Day d : getActivity()) {
+      labels.add(f.format(d.day()));
+      views.add(d.views());
+      starts.add(d.starts());
+    }
+    return Json.createObjectBuilder()
+        .add("type", "bar")
+        .add(
+            "data",
+            Json.createObjectBuilder()
+                .add("labels", labels)
+                .add(
+                    "datasets",
+                    Json.createArrayBuilder()
+                        .add(
+                            Json.createObjectBuilder()
+                                .add("label", "Pages vues / page views")
+                                .add("backgroundColor", "#000091")
+                                .add("data", views))
+                        .add(
+                            Json.createObjectBuilder()
+                                .add("label", "Démarches en ligne / online starts")
+                                .add("backgroundColor", "#e1000f")
+                                .add("data", starts))))
+        .add(
+            "options",
+            Json.createObjectBuilder()
+                .add("responsive", true)
+                .add(
+                    "scales",
+                    Json.createObjectBuilder()
+                        .add("x", Json.createObjectBuilder().add("stacked", true))
+                        .add("y", Json.createObjectBuilder().add("stacked", true))))
+        .build()
+        .toString();
+  }
+
+  public long getTotalViews() {
+    return getActivity().stream().mapToLong(UsageReport.Day::views).sum();
+  }
+
+  public List<UsageReport.ProcedureUse> getMostViewed() {
+    return report.mostViewed(DAYS, 10);
+  }
+
+  public List<UsageReport.Miss> getMisses() {
+    return report.searchesWithoutResults(DAYS, 20);
+  }
+}
