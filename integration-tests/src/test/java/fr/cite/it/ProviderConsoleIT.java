@@ -171,14 +171,24 @@ class ProviderConsoleIT extends CiteIntegrationTest {
         .until(ExpectedConditions.elementToBeClickable(By.id("audit:town")))
         .sendKeys(expectedSlug);
     chrome.findElement(By.id("audit:apply")).click();
+    // The table is replaced by the filtered one: read it again until it holds the whole story.
     waiting()
         .until(
-            ExpectedConditions.textToBePresentInElementLocated(
-                By.id("audit:table"), "town.reactivated"));
-    String log = chrome.findElement(By.id("audit:table")).getText();
-    assertThat(log)
-        .contains(
-            "town.onboarded", "staff.invited", "town.suspended", "Impayé de test", operatorEmail);
+            d -> {
+              try {
+                String log = d.findElement(By.id("audit:table")).getText();
+                return java.util.stream.Stream.of(
+                        "town.onboarded",
+                        "staff.invited",
+                        "town.suspended",
+                        "town.reactivated",
+                        "Impayé de test",
+                        operatorEmail)
+                    .allMatch(log::contains);
+              } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                return false;
+              }
+            });
   }
 
   @Test

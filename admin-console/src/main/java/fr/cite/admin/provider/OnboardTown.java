@@ -1,18 +1,16 @@
 package fr.cite.admin.provider;
 
+import fr.cite.admin.web.ConsoleMessages;
 import fr.cite.platform.communes.Commune;
 import fr.cite.platform.communes.CommuneDirectory;
 import fr.cite.platform.config.CiteConfig;
 import fr.cite.platform.problem.ProblemException;
-import fr.cite.platform.problem.Problems;
 import fr.cite.platform.staff.domain.StaffRole;
 import fr.cite.platform.tenancy.application.RequestHost;
 import fr.cite.platform.tenancy.application.TenantDirectory;
 import fr.cite.platform.tenancy.application.TownOperations;
 import fr.cite.platform.tenancy.domain.Tenant;
 import fr.cite.platform.tenancy.domain.TenantStatus;
-import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -93,13 +91,12 @@ public class OnboardTown implements Serializable {
   }
 
   public void next() {
-    FacesContext faces = FacesContext.getCurrentInstance();
     if (step == 1 && getCommune().isEmpty()) {
-      error(faces, "onboard.chooseCommune");
+      ConsoleMessages.error("onboard.chooseCommune");
       return;
     }
     if (step == 2 && isAlreadyOnboarded()) {
-      error(faces, "onboard.already");
+      ConsoleMessages.error("onboard.already");
       return;
     }
     step++;
@@ -111,7 +108,6 @@ public class OnboardTown implements Serializable {
 
   /** Creates the town and invites its first administrator. */
   public void create() {
-    FacesContext faces = FacesContext.getCurrentInstance();
     try {
       Tenant t = operations.onboard(inseeCode, status);
       createdSlug = t.slug();
@@ -120,13 +116,7 @@ public class OnboardTown implements Serializable {
       }
       step = 4;
     } catch (ProblemException e) {
-      faces.validationFailed();
-      faces.addMessage(
-          null,
-          new FacesMessage(
-              FacesMessage.SEVERITY_ERROR,
-              Problems.of(e.status(), e.code(), host.locale(), null, e.args()).detail(),
-              null));
+      ConsoleMessages.problem(e, host.locale());
     }
   }
 
@@ -137,16 +127,6 @@ public class OnboardTown implements Serializable {
     status = TenantStatus.TRIAL;
     createdSlug = null;
     invitationUrl = null;
-  }
-
-  private static void error(FacesContext faces, String key) {
-    faces.validationFailed();
-    faces.addMessage(
-        null,
-        new FacesMessage(
-            FacesMessage.SEVERITY_ERROR,
-            faces.getApplication().getResourceBundle(faces, "msg").getString(key),
-            null));
   }
 
   public List<TenantStatus> getStatuses() {

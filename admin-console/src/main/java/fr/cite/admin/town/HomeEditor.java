@@ -1,5 +1,6 @@
 package fr.cite.admin.town;
 
+import fr.cite.admin.web.ConsoleMessages;
 import fr.cite.platform.audit.application.AuditLog;
 import fr.cite.platform.audit.domain.AuditEntry;
 import fr.cite.platform.catalogue.application.CatalogueEditing;
@@ -7,10 +8,7 @@ import fr.cite.platform.catalogue.domain.Highlight;
 import fr.cite.platform.catalogue.domain.NewsItem;
 import fr.cite.platform.i18n.LocalizedText;
 import fr.cite.platform.problem.ProblemException;
-import fr.cite.platform.problem.Problems;
 import fr.cite.platform.tenancy.application.RequestHost;
-import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -110,11 +108,11 @@ public class HomeEditor implements Serializable {
           endsOn,
           priority);
       record("highlight.added", titleFr, startsOn + " → " + endsOn);
-      info("home.highlightAdded");
+      ConsoleMessages.info("home.highlightAdded", null);
       titleFr = titleEn = textFr = textEn = link = null;
       startsOn = endsOn = null;
     } catch (ProblemException e) {
-      failed(e);
+      ConsoleMessages.problem(e, host.locale());
     }
   }
 
@@ -123,7 +121,7 @@ public class HomeEditor implements Serializable {
       editing.deleteHighlight(id);
       record("highlight.deleted", Long.toString(id), null);
     } catch (ProblemException e) {
-      failed(e);
+      ConsoleMessages.problem(e, host.locale());
     }
   }
 
@@ -135,10 +133,10 @@ public class HomeEditor implements Serializable {
           blankToNull(newsLink),
           newsDate);
       record("news.added", newsTitleFr, newsDate.toString());
-      info("home.newsAdded");
+      ConsoleMessages.info("home.newsAdded", null);
       newsTitleFr = newsTitleEn = newsSummaryFr = newsSummaryEn = newsLink = null;
     } catch (ProblemException e) {
-      failed(e);
+      ConsoleMessages.problem(e, host.locale());
     }
   }
 
@@ -147,7 +145,7 @@ public class HomeEditor implements Serializable {
       editing.deleteNews(id);
       record("news.deleted", Long.toString(id), null);
     } catch (ProblemException e) {
-      failed(e);
+      ConsoleMessages.problem(e, host.locale());
     }
   }
 
@@ -163,27 +161,6 @@ public class HomeEditor implements Serializable {
 
   private static String blankToNull(String s) {
     return s == null || s.isBlank() ? null : s.strip();
-  }
-
-  private void info(String key) {
-    FacesContext faces = FacesContext.getCurrentInstance();
-    faces.addMessage(
-        null,
-        new FacesMessage(
-            FacesMessage.SEVERITY_INFO,
-            faces.getApplication().getResourceBundle(faces, "msg").getString(key),
-            null));
-  }
-
-  private void failed(ProblemException e) {
-    FacesContext faces = FacesContext.getCurrentInstance();
-    faces.validationFailed();
-    faces.addMessage(
-        null,
-        new FacesMessage(
-            FacesMessage.SEVERITY_ERROR,
-            Problems.of(e.status(), e.code(), host.locale(), null, e.args()).detail(),
-            null));
   }
 
   // ---- form fields

@@ -1,16 +1,14 @@
 package fr.cite.admin.town;
 
+import fr.cite.admin.web.ConsoleMessages;
 import fr.cite.platform.audit.application.AuditLog;
 import fr.cite.platform.audit.domain.AuditEntry;
 import fr.cite.platform.identity.application.CurrentCaller;
 import fr.cite.platform.problem.ProblemException;
-import fr.cite.platform.problem.Problems;
 import fr.cite.platform.staff.application.StaffDirectory;
 import fr.cite.platform.staff.domain.StaffMember;
 import fr.cite.platform.staff.domain.StaffRole;
 import fr.cite.platform.tenancy.application.RequestHost;
-import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -63,10 +61,10 @@ public class TownTeam implements Serializable {
               .invite(email, role, caller.requireSubject(), host.town().orElseThrow().name())
               .url();
       record("staff.invited", email, role.name());
-      info("team.invited", email);
+      ConsoleMessages.info("team.invited", email);
       email = null;
     } catch (ProblemException e) {
-      failed(e);
+      ConsoleMessages.problem(e, host.locale());
     }
   }
 
@@ -74,10 +72,10 @@ public class TownTeam implements Serializable {
     try {
       if (staff.changeRole(memberId, newRole, caller.requireSubject())) {
         record("staff.role-changed", Long.toString(memberId), newRole.name());
-        info("team.roleChanged", "");
+        ConsoleMessages.info("team.roleChanged", null);
       }
     } catch (ProblemException e) {
-      failed(e);
+      ConsoleMessages.problem(e, host.locale());
     }
   }
 
@@ -85,10 +83,10 @@ public class TownTeam implements Serializable {
     try {
       if (staff.remove(memberId, caller.requireSubject())) {
         record("staff.removed", Long.toString(memberId), null);
-        info("team.removed", "");
+        ConsoleMessages.info("team.removed", null);
       }
     } catch (ProblemException e) {
-      failed(e);
+      ConsoleMessages.problem(e, host.locale());
     }
   }
 
@@ -100,24 +98,6 @@ public class TownTeam implements Serializable {
         target,
         null,
         after);
-  }
-
-  private void info(String key, String detail) {
-    FacesContext faces = FacesContext.getCurrentInstance();
-    String text = faces.getApplication().getResourceBundle(faces, "msg").getString(key);
-    faces.addMessage(
-        null, new FacesMessage(FacesMessage.SEVERITY_INFO, (text + " " + detail).strip(), null));
-  }
-
-  private void failed(ProblemException e) {
-    FacesContext faces = FacesContext.getCurrentInstance();
-    faces.validationFailed();
-    faces.addMessage(
-        null,
-        new FacesMessage(
-            FacesMessage.SEVERITY_ERROR,
-            Problems.of(e.status(), e.code(), host.locale(), null, e.args()).detail(),
-            null));
   }
 
   public String getEmail() {
