@@ -60,7 +60,7 @@ public class AuditTrail implements Serializable {
 
         @Override
         public int count(Map<String, FilterMeta> filterBy) {
-          return (int) audit.search(filter(), 0, 1).total();
+          return (int) audit.count(filter());
         }
 
         @Override
@@ -69,15 +69,14 @@ public class AuditTrail implements Serializable {
             int pageSize,
             Map<String, SortMeta> sortBy,
             Map<String, FilterMeta> filterBy) {
-          AuditLog.Page page = audit.search(filter(), first, pageSize);
-          setRowCount((int) page.total());
+          List<AuditEntry> entries = audit.list(filter(), first, pageSize);
           Map<Long, String> slugs =
               registry.slugsOf(
-                  page.entries().stream()
+                  entries.stream()
                       .map(AuditEntry::tenantId)
                       .flatMap(java.util.Optional::stream)
                       .toList());
-          return page.entries().stream()
+          return entries.stream()
               .map(
                   e ->
                       new Row(
@@ -105,10 +104,11 @@ public class AuditTrail implements Serializable {
       };
 
   private AuditLog.Filter filter() {
+    // A town that does not exist selects nothing (id -1), rather than every town.
     Long tenantId =
-        town == null || town.isBlank() || !registry.exists(town.strip())
-            ? (town == null || town.isBlank() ? null : -1L)
-            : registry.findBySlug(town.strip()).id();
+        town == null || town.isBlank()
+            ? null
+            : registry.find(town.strip()).map(t -> t.id()).orElse(-1L);
     return new AuditLog.Filter(
         actor,
         action,

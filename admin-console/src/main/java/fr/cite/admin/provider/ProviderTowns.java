@@ -1,5 +1,6 @@
 package fr.cite.admin.provider;
 
+import fr.cite.admin.web.ConsoleMessages;
 import fr.cite.platform.config.CiteConfig;
 import fr.cite.platform.problem.ProblemException;
 import fr.cite.platform.tenancy.application.TenantDirectory;
@@ -7,7 +8,6 @@ import fr.cite.platform.tenancy.application.TownOperations;
 import fr.cite.platform.tenancy.application.TownRegistry;
 import fr.cite.platform.tenancy.domain.TenantStatus;
 import fr.cite.platform.tenancy.domain.TownQuery;
-import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -15,7 +15,6 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
-import java.util.ResourceBundle;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
@@ -54,7 +53,7 @@ public class ProviderTowns implements Serializable {
 
         @Override
         public int count(Map<String, FilterMeta> filterBy) {
-          return (int) registry.search(query(null, false), 0, 1).total();
+          return (int) registry.count(query(null, false));
         }
 
         @Override
@@ -75,9 +74,7 @@ public class ProviderTowns implements Serializable {
                 };
             descending = m.getOrder() == SortOrder.DESCENDING;
           }
-          TownRegistry.TownPage page = registry.search(query(sort, descending), first, pageSize);
-          setRowCount((int) page.total());
-          return page.items().stream()
+          return registry.list(query(sort, descending), first, pageSize).stream()
               .map(t -> TownRow.of(t, config.publicUrl(directory.platformHostOf(t.slug())) + "/"))
               .toList();
         }
@@ -130,19 +127,11 @@ public class ProviderTowns implements Serializable {
   }
 
   private void change(String slug, TenantStatus to, String why, String done) {
-    FacesContext faces = FacesContext.getCurrentInstance();
-    ResourceBundle msg = faces.getApplication().getResourceBundle(faces, "msg");
     try {
       operations.changeStatus(slug, to, why);
-      faces.addMessage(
-          null,
-          new FacesMessage(FacesMessage.SEVERITY_INFO, msg.getString(done) + " " + slug, null));
+      ConsoleMessages.info(done, slug);
     } catch (ProblemException e) {
-      faces.validationFailed();
-      faces.addMessage(
-          null,
-          new FacesMessage(
-              FacesMessage.SEVERITY_ERROR, msg.getString("provider.reasonRequired"), null));
+      ConsoleMessages.error("provider.reasonRequired");
     }
   }
 

@@ -2,7 +2,6 @@ package fr.cite.admin.town;
 
 import fr.cite.admin.web.ConsoleMessages;
 import fr.cite.platform.audit.application.AuditLog;
-import fr.cite.platform.audit.domain.AuditEntry;
 import fr.cite.platform.catalogue.application.CatalogueEditing;
 import fr.cite.platform.catalogue.domain.Highlight;
 import fr.cite.platform.catalogue.domain.NewsItem;
@@ -107,7 +106,7 @@ public class HomeEditor implements Serializable {
           startsOn,
           endsOn,
           priority);
-      record("highlight.added", titleFr, startsOn + " → " + endsOn);
+      audit.recordTownStaff("highlight.added", titleFr, startsOn + " → " + endsOn);
       ConsoleMessages.info("home.highlightAdded", null);
       titleFr = titleEn = textFr = textEn = link = null;
       startsOn = endsOn = null;
@@ -119,7 +118,7 @@ public class HomeEditor implements Serializable {
   public void deleteHighlight(long id) {
     try {
       editing.deleteHighlight(id);
-      record("highlight.deleted", Long.toString(id), null);
+      audit.recordTownStaff("highlight.deleted", Long.toString(id), null);
     } catch (ProblemException e) {
       ConsoleMessages.problem(e, host.locale());
     }
@@ -132,7 +131,7 @@ public class HomeEditor implements Serializable {
           LocalizedText.of(newsSummaryFr, newsSummaryEn),
           blankToNull(newsLink),
           newsDate);
-      record("news.added", newsTitleFr, newsDate.toString());
+      audit.recordTownStaff("news.added", newsTitleFr, newsDate.toString());
       ConsoleMessages.info("home.newsAdded", null);
       newsTitleFr = newsTitleEn = newsSummaryFr = newsSummaryEn = newsLink = null;
     } catch (ProblemException e) {
@@ -143,20 +142,10 @@ public class HomeEditor implements Serializable {
   public void deleteNews(long id) {
     try {
       editing.deleteNews(id);
-      record("news.deleted", Long.toString(id), null);
+      audit.recordTownStaff("news.deleted", Long.toString(id), null);
     } catch (ProblemException e) {
       ConsoleMessages.problem(e, host.locale());
     }
-  }
-
-  private void record(String action, String target, String after) {
-    audit.record(
-        AuditEntry.ActorKind.TOWN_STAFF,
-        host.town().orElseThrow().id(),
-        action,
-        target,
-        null,
-        after);
   }
 
   private static String blankToNull(String s) {

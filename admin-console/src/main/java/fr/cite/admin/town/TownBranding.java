@@ -1,5 +1,6 @@
 package fr.cite.admin.town;
 
+import fr.cite.admin.web.ConsoleMessages;
 import fr.cite.platform.audit.domain.AuditEntry;
 import fr.cite.platform.tenancy.application.RequestHost;
 import fr.cite.platform.tenancy.application.TenantSnapshot;
@@ -7,8 +8,6 @@ import fr.cite.platform.tenancy.application.TownOperations;
 import fr.cite.platform.tenancy.domain.Branding;
 import fr.cite.platform.tenancy.domain.HexColor;
 import jakarta.annotation.PostConstruct;
-import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -49,53 +48,35 @@ public class TownBranding implements Serializable {
   }
 
   public void save() {
-    FacesContext faces = FacesContext.getCurrentInstance();
     Optional<HexColor> p = parse(primary);
     Optional<HexColor> s = parse(secondary);
-    String problem = null;
     if (p.isEmpty() || s.isEmpty()) {
-      problem = "branding.invalid";
-    } else if (p.get().contrastWith(WHITE) < MIN_AGAINST_PAGE) {
-      problem = "branding.tooLight";
+      ConsoleMessages.error("branding.invalid");
+      return;
     }
-    if (problem != null) {
-      faces.validationFailed();
-      faces.addMessage(
-          null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text(faces, problem), null));
+    if (p.get().contrastWith(WHITE) < MIN_AGAINST_PAGE) {
+      ConsoleMessages.error("branding.tooLight");
       return;
     }
     operations.rebrand(
         host.town().orElseThrow().slug(),
         new Branding(p.get(), s.get()),
         AuditEntry.ActorKind.TOWN_STAFF);
-    faces.addMessage(
-        null, new FacesMessage(FacesMessage.SEVERITY_INFO, text(faces, "branding.saved"), null));
+    ConsoleMessages.info("branding.saved", null);
   }
 
   /** Replaces the logo with the uploaded file, checked and re-encoded (PNG or JPEG only). */
   public void uploadLogo() {
-    FacesContext faces = FacesContext.getCurrentInstance();
     if (logo == null || logo.getSize() == 0) {
-      faces.addMessage(
-          null,
-          new FacesMessage(FacesMessage.SEVERITY_ERROR, text(faces, "branding.noFile"), null));
+      ConsoleMessages.error("branding.noFile");
       return;
     }
     try {
       operations.replaceLogo(
           host.town().orElseThrow().slug(), logo.getContent(), AuditEntry.ActorKind.TOWN_STAFF);
-      faces.addMessage(
-          null,
-          new FacesMessage(FacesMessage.SEVERITY_INFO, text(faces, "branding.logoSaved"), null));
+      ConsoleMessages.info("branding.logoSaved", null);
     } catch (fr.cite.platform.problem.ProblemException e) {
-      faces.addMessage(
-          null,
-          new FacesMessage(
-              FacesMessage.SEVERITY_ERROR,
-              fr.cite.platform.problem.Problems.of(
-                      e.status(), e.code(), host.locale(), null, e.args())
-                  .detail(),
-              null));
+      ConsoleMessages.problem(e, host.locale());
     } finally {
       logo = null;
     }
@@ -107,10 +88,6 @@ public class TownBranding implements Serializable {
 
   public void setLogo(org.primefaces.model.file.UploadedFile logo) {
     this.logo = logo;
-  }
-
-  private static String text(FacesContext faces, String key) {
-    return faces.getApplication().getResourceBundle(faces, "msg").getString(key);
   }
 
   static Optional<HexColor> parse(String value) {

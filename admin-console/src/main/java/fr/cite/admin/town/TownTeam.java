@@ -2,7 +2,6 @@ package fr.cite.admin.town;
 
 import fr.cite.admin.web.ConsoleMessages;
 import fr.cite.platform.audit.application.AuditLog;
-import fr.cite.platform.audit.domain.AuditEntry;
 import fr.cite.platform.identity.application.CurrentCaller;
 import fr.cite.platform.problem.ProblemException;
 import fr.cite.platform.staff.application.StaffDirectory;
@@ -60,7 +59,7 @@ public class TownTeam implements Serializable {
           staff
               .invite(email, role, caller.requireSubject(), host.town().orElseThrow().name())
               .url();
-      record("staff.invited", email, role.name());
+      audit.recordTownStaff("staff.invited", email, role.name());
       ConsoleMessages.info("team.invited", email);
       email = null;
     } catch (ProblemException e) {
@@ -71,7 +70,7 @@ public class TownTeam implements Serializable {
   public void changeRole(long memberId, StaffRole newRole) {
     try {
       if (staff.changeRole(memberId, newRole, caller.requireSubject())) {
-        record("staff.role-changed", Long.toString(memberId), newRole.name());
+        audit.recordTownStaff("staff.role-changed", Long.toString(memberId), newRole.name());
         ConsoleMessages.info("team.roleChanged", null);
       }
     } catch (ProblemException e) {
@@ -82,22 +81,12 @@ public class TownTeam implements Serializable {
   public void remove(long memberId) {
     try {
       if (staff.remove(memberId, caller.requireSubject())) {
-        record("staff.removed", Long.toString(memberId), null);
+        audit.recordTownStaff("staff.removed", Long.toString(memberId), null);
         ConsoleMessages.info("team.removed", null);
       }
     } catch (ProblemException e) {
       ConsoleMessages.problem(e, host.locale());
     }
-  }
-
-  private void record(String action, String target, String after) {
-    audit.record(
-        AuditEntry.ActorKind.TOWN_STAFF,
-        host.town().orElseThrow().id(),
-        action,
-        target,
-        null,
-        after);
   }
 
   public String getEmail() {

@@ -24,6 +24,8 @@ public class AuditLog {
 
   @Inject CurrentCaller caller;
 
+  @Inject fr.cite.platform.tenancy.application.TenantContext tenant;
+
   private final Clock clock = Clock.systemUTC();
 
   /** Records an action of whoever the current caller is. */
@@ -40,6 +42,11 @@ public class AuditLog {
         new AuditEntry(clock.instant(), actor, kind, tenantId, action, target, before, after));
   }
 
+  /** Records an action of the current town's staff, on the current town. */
+  public void recordTownStaff(String action, String target, String after) {
+    record(AuditEntry.ActorKind.TOWN_STAFF, tenant.require().id(), action, target, null, after);
+  }
+
   /** What to look for; null fields do not filter. */
   public record Filter(
       String actor, String action, Long tenantId, Instant from, Instant to, String text) {
@@ -49,33 +56,41 @@ public class AuditLog {
     }
   }
 
-  /** A page of entries, newest first, and how many match. */
-  public record Page(List<AuditEntry> entries, long total) {}
+  private static final String WHERE =
+      " where (:actor is null or lower(e.actor) like :actor)"
+          + " and (:action is null or e.action = :action)"
+          + " and (:tenant is null or e.tenantId = :tenant)"
+          + " and (cast(:from as timestamp) is null or e.at >= :from)"
+          + " and (cast(:to as timestamp) is null or e.at < :to)"
+          + " and (:text is null or lower(e.target) like :text or lower(e.after) like :text"
+          + " or lower(e.before) like :text)";
 
-  public Page search(Filter f, int offset, int limit) {
-    String where =
-        " where (:actor is null or lower(e.actor) like :actor)"
-            + " and (:action is null or e.action = :action)"
-            + " and (:tenant is null or e.tenantId = :tenant)"
-            + " and (cast(:from as timestamp) is null or e.at >= :from)"
-            + " and (cast(:to as timestamp) is null or e.at < :to)"
-            + " and (:text is null or lower(e.target) like :text or lower(e.after) like :text"
-            + " or lower(e.before) like :text)";
-    TypedQuery<AuditEntry> q =
-        em.createQuery(
-            "select e from AuditEntry e" + where + " order by e.at desc, e.id desc",
-            AuditEntry.class);
-    TypedQuery<Long> c = em.createQuery("select count(e) from AuditEntry e" + where, Long.class);
-    for (TypedQuery<?> query : List.of(q, c)) {
-      query.setParameter("actor", like(f.actor()));
-      query.setParameter("action", blankToNull(f.action()));
-      query.setParameter("tenant", f.tenantId());
-      query.setParameter("from", f.from());
-      query.setParameter("to", f.to());
-      query.setParameter("text", like(f.text()));
-    }
-    return new Page(
-        q.setFirstResult(offset).setMaxResults(limit).getResultList(), c.getSingleResult());
+  /** One page of the entries a filter selects, newest first. */
+  public List<AuditEntry> list(Filter f, int offset, int limit) {
+    return bind(
+            em.createQuery(
+                "select e from AuditEntry e" + WHERE + " order by e.at desc, e.id desc",
+                AuditEntry.class),
+            f)
+        .setFirstResult(offset)
+        .setMaxResults(limit)
+        .getResultList();
+  }
+
+  /** How many entries a filter selects. */
+  public long count(Filter f) {
+    return bind(em.createQuery("select count(e) from AuditEntry e" + WHERE, Long.class), f)
+        .getSingleResult();
+  }
+
+  private static <T> TypedQuery<T> bind(TypedQuery<T> query, Filter f) {
+    return query
+        .setParameter("actor", like(f.actor()))
+        .setParameter("action", blankToNull(f.action()))
+        .setParameter("tenant", f.tenantId())
+        .setParameter("from", f.from())
+        .setParameter("to", f.to())
+        .setParameter("text", like(f.text()));
   }
 
   /** The distinct actions recorded, for a filter's choices. */

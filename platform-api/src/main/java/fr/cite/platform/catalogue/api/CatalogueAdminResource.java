@@ -44,18 +44,6 @@ public class CatalogueAdminResource {
 
   @Inject fr.cite.platform.audit.application.AuditLog audit;
 
-  @Inject fr.cite.platform.tenancy.application.RequestHost host;
-
-  private void audited(String action, String target, String after) {
-    audit.record(
-        fr.cite.platform.audit.domain.AuditEntry.ActorKind.TOWN_STAFF,
-        host.town().orElseThrow().id(),
-        action,
-        target,
-        null,
-        after);
-  }
-
   /** Creates or replaces a procedure. */
   @PUT
   @Path("procedures/{slug}")
@@ -69,7 +57,7 @@ public class CatalogueAdminResource {
       @NotNull(message = "{validation.required}") @Valid ProcedureRequest body) {
     CatalogueResource.requireSlug(slug);
     boolean created = editing.saveProcedure(slug, changes(body));
-    audited(
+    audit.recordTownStaff(
         created ? "procedure.created" : "procedure.changed",
         slug,
         body.titleFr() + " (" + body.status() + ")");
@@ -88,7 +76,7 @@ public class CatalogueAdminResource {
   public Response delete(@PathParam("slug") String slug) {
     CatalogueResource.requireSlug(slug);
     editing.deleteProcedure(slug);
-    audited("procedure.deleted", slug, null);
+    audit.recordTownStaff("procedure.deleted", slug, null);
     return Response.noContent().build();
   }
 
@@ -111,7 +99,7 @@ public class CatalogueAdminResource {
             LocalizedText.of(body.nameFr(), body.nameEn()),
             text(body.descriptionFr(), body.descriptionEn()),
             body.position());
-    audited(created ? "theme.created" : "theme.changed", slug, body.nameFr());
+    audit.recordTownStaff(created ? "theme.created" : "theme.changed", slug, body.nameFr());
     return saved(created, "themes", slug);
   }
 
@@ -123,7 +111,7 @@ public class CatalogueAdminResource {
   public Response deleteTheme(@PathParam("slug") String slug) {
     CatalogueResource.requireSlug(slug);
     editing.deleteTheme(slug);
-    audited("theme.deleted", slug, null);
+    audit.recordTownStaff("theme.deleted", slug, null);
     return Response.noContent().build();
   }
 
@@ -144,7 +132,7 @@ public class CatalogueAdminResource {
             LocalizedText.of(body.nameFr(), body.nameEn()),
             text(body.descriptionFr(), body.descriptionEn()),
             body.position());
-    audited(created ? "profile.created" : "profile.changed", slug, body.nameFr());
+    audit.recordTownStaff(created ? "profile.created" : "profile.changed", slug, body.nameFr());
     return saved(created, "profiles", slug);
   }
 
@@ -155,7 +143,7 @@ public class CatalogueAdminResource {
   public Response deleteProfile(@PathParam("slug") String slug) {
     CatalogueResource.requireSlug(slug);
     editing.deleteAudience(slug);
-    audited("profile.deleted", slug, null);
+    audit.recordTownStaff("profile.deleted", slug, null);
     return Response.noContent().build();
   }
 
@@ -183,7 +171,8 @@ public class CatalogueAdminResource {
             body.startsOn(),
             body.endsOn(),
             body.priority());
-    audited("highlight.added", body.titleFr(), body.startsOn() + " → " + body.endsOn());
+    audit.recordTownStaff(
+        "highlight.added", body.titleFr(), body.startsOn() + " → " + body.endsOn());
     return Response.status(Response.Status.CREATED).entity(Map.of("id", id)).build();
   }
 
@@ -193,7 +182,7 @@ public class CatalogueAdminResource {
   @APIResponse(responseCode = "404", description = "No such highlight")
   public Response deleteHighlight(@PathParam("id") long id) {
     editing.deleteHighlight(id);
-    audited("highlight.deleted", Long.toString(id), null);
+    audit.recordTownStaff("highlight.deleted", Long.toString(id), null);
     return Response.noContent().build();
   }
 
@@ -209,7 +198,7 @@ public class CatalogueAdminResource {
             LocalizedText.of(body.summaryFr(), body.summaryEn()),
             body.link(),
             body.publishedOn());
-    audited("news.added", body.titleFr(), body.publishedOn().toString());
+    audit.recordTownStaff("news.added", body.titleFr(), body.publishedOn().toString());
     return Response.status(Response.Status.CREATED).entity(Map.of("id", id)).build();
   }
 

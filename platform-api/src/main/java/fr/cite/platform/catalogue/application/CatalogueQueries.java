@@ -64,7 +64,7 @@ public class CatalogueQueries {
     List<AudienceView> audiences =
         em.createQuery("select a from Audience a order by a.position, a.nameFr", Audience.class)
             .getResultStream()
-            .map(a -> new AudienceView(a.id(), a.slug(), a.name(), a.description(), 0))
+            .map(a -> new AudienceView(a.id(), a.slug(), a.name(), a.description()))
             .toList();
     Set<Long> online =
         new HashSet<>(

@@ -36,8 +36,7 @@ public final class CatalogueSnapshot {
   }
 
   /** An audience ("profil"). */
-  public record AudienceView(
-      long id, String slug, LocalizedText name, LocalizedText description, int position) {}
+  public record AudienceView(long id, String slug, LocalizedText name, LocalizedText description) {}
 
   /** A published procedure as listed: enough for a link and a line of summary. */
   public record ProcedureSummary(

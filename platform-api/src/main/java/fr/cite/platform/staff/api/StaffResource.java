@@ -1,7 +1,6 @@
 package fr.cite.platform.staff.api;
 
 import fr.cite.platform.audit.application.AuditLog;
-import fr.cite.platform.audit.domain.AuditEntry;
 import fr.cite.platform.identity.application.CurrentCaller;
 import fr.cite.platform.problem.ProblemException;
 import fr.cite.platform.staff.application.StaffDirectory;
@@ -64,13 +63,7 @@ public class StaffResource {
     StaffDirectory.Invitation invitation =
         staff.invite(
             body.email(), body.role(), caller.requireSubject(), host.town().orElseThrow().name());
-    audit.record(
-        AuditEntry.ActorKind.TOWN_STAFF,
-        host.town().orElseThrow().id(),
-        "staff.invited",
-        body.email(),
-        null,
-        body.role().name());
+    audit.recordTownStaff("staff.invited", body.email(), body.role().name());
     return Response.status(Response.Status.CREATED)
         .entity(
             new StaffInvitationView(invitation.email(), invitation.role().name(), invitation.url()))
@@ -84,13 +77,7 @@ public class StaffResource {
     if (!staff.remove(id, caller.requireSubject())) {
       throw ProblemException.notFound("staff-not-found", id);
     }
-    audit.record(
-        AuditEntry.ActorKind.TOWN_STAFF,
-        host.town().orElseThrow().id(),
-        "staff.removed",
-        Long.toString(id),
-        null,
-        null);
+    audit.recordTownStaff("staff.removed", Long.toString(id), null);
     return Response.noContent().build();
   }
 }

@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.Supplier;
 
 /**
@@ -19,7 +19,13 @@ public final class TownCache<V> {
   private record Entry<V>(V value, long loadedAtMillis) {}
 
   private final ConcurrentHashMap<Long, Entry<V>> entries = new ConcurrentHashMap<>();
-  private final AtomicLong evictions = new AtomicLong();
+
+  /**
+   * Evictions counted per stripe of towns, so that a change in one town (or a burst of them, as
+   * onboarding writes a catalogue) does not stop other towns' loads from being kept.
+   */
+  private final AtomicLongArray evictions = new AtomicLongArray(64);
+
   private final long ttlMillis;
   private final int maxTowns;
   private final Clock clock;
@@ -36,9 +42,10 @@ public final class TownCache<V> {
     if (e != null && now - e.loadedAtMillis() < ttlMillis) {
       return e.value();
     }
-    long generation = evictions.get();
+    int stripe = stripe(town);
+    long generation = evictions.get(stripe);
     V loaded = loader.get();
-    if (evictions.get() == generation) {
+    if (evictions.get(stripe) == generation) {
       if (entries.size() >= maxTowns) {
         dropOldest();
       }
@@ -48,8 +55,12 @@ public final class TownCache<V> {
   }
 
   public void evict(long town) {
-    evictions.incrementAndGet();
+    evictions.incrementAndGet(stripe(town));
     entries.remove(town);
+  }
+
+  private int stripe(long town) {
+    return (int) Math.floorMod(town, (long) evictions.length());
   }
 
   public int size() {

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /** The platform's register of towns: adds, lists and changes towns, each in one transaction. */
@@ -86,8 +87,12 @@ public class TownRegistry {
         .collect(java.util.stream.Collectors.toMap(r -> (Long) r[0], r -> (String) r[1]));
   }
 
+  public Optional<Tenant> find(String slug) {
+    return tenants.findBySlug(slug);
+  }
+
   public boolean exists(String slug) {
-    return tenants.findBySlug(slug).isPresent();
+    return find(slug).isPresent();
   }
 
   public Tenant findBySlug(String slug) {
@@ -104,13 +109,14 @@ public class TownRegistry {
     return new TownPage(tenants.list(status, page * size, size), tenants.count(status), page, size);
   }
 
-  /** Towns a query selects, one page at a time, with the total. */
-  public TownPage search(fr.cite.platform.tenancy.domain.TownQuery query, int offset, int limit) {
-    return new TownPage(
-        tenants.search(query, offset, limit),
-        tenants.count(query),
-        offset / Math.max(1, limit),
-        limit);
+  /** One page of the towns a query selects, in its order. */
+  public List<Tenant> list(fr.cite.platform.tenancy.domain.TownQuery query, int offset, int limit) {
+    return tenants.search(query, offset, limit);
+  }
+
+  /** How many towns a query selects. */
+  public long count(fr.cite.platform.tenancy.domain.TownQuery query) {
+    return tenants.count(query);
   }
 
   /** Gives a town new colours; its pages use them at once on this node. */

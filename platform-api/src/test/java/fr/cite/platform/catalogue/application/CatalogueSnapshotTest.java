@@ -25,7 +25,7 @@ class CatalogueSnapshotTest {
 
   private final ThemeView family = new ThemeView(1, null, "famille", t("Famille"), null, 0);
   private final ThemeView school = new ThemeView(2, 1L, "ecole", t("École"), null, 1);
-  private final AudienceView parents = new AudienceView(5, "familles", t("Familles"), null, 0);
+  private final AudienceView parents = new AudienceView(5, "familles", t("Familles"), null);
 
   private final CatalogueSnapshot snapshot =
       new CatalogueSnapshot(
