@@ -192,6 +192,43 @@ class ProviderConsoleIT extends CiteIntegrationTest {
   }
 
   @Test
+  void anOperatorImportsACsvAndFollowsItsProgressAndErrors() throws Exception {
+    Commune good = TestTowns.unusedCommune();
+    java.nio.file.Path csv = java.nio.file.Files.createTempFile("communes", ".csv");
+    java.nio.file.Files.writeString(
+        csv, "code_insee\n" + good.inseeCode() + "\n99999\n" + good.inseeCode() + "\n");
+    chrome.get(url("/admin/provider/bulk.xhtml"));
+    waiting()
+        .until(ExpectedConditions.presenceOfElementLocated(By.id("upload:file")))
+        .sendKeys(csv.toAbsolutePath().toString());
+    chrome.findElement(By.id("upload:importCsv")).click();
+    waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("counts"), "Terminé"));
+    String counts = chrome.findElement(By.id("counts")).getText();
+    assertThat(counts).contains("3 / 3").contains("1 créées").contains("2 en erreur");
+    assertThat(chrome.findElement(By.id("progress-bar")).getAttribute("aria-valuenow"))
+        .isEqualTo("100");
+    String errors = chrome.findElement(By.id("jobs:lines")).getText();
+    assertThat(errors)
+        .contains("99999")
+        .contains("ne figure pas dans la liste officielle")
+        .contains("figure déjà à la ligne 2");
+    assertThat(Http.get(Http.hostOf(BulkOnboardingIT.slugOf(good)), "/").status()).isEqualTo(200);
+
+    // A file that is not a list: a clear message, no job.
+    java.nio.file.Path empty = java.nio.file.Files.createTempFile("vide", ".csv");
+    java.nio.file.Files.writeString(empty, "code_insee\n");
+    chrome.get(url("/admin/provider/bulk.xhtml"));
+    waiting()
+        .until(ExpectedConditions.presenceOfElementLocated(By.id("upload:file")))
+        .sendKeys(empty.toAbsolutePath().toString());
+    chrome.findElement(By.id("upload:importCsv")).click();
+    waiting()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("upload:messages"), "aucune ligne de commune"));
+  }
+
+  @Test
   void theListOfTownsFiltersOnTheServer() {
     TestTowns.Town town = TestTowns.onboard();
     chrome.get(url("/admin/provider/towns.xhtml"));

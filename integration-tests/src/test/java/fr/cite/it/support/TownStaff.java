@@ -12,8 +12,12 @@ public final class TownStaff {
   /** A staff member of a town who joined through an invitation, with an access token. */
   public record Member(String email, Browser browser, String token) {
 
-    public String[] bearer() {
-      return TownStaff.bearer(token);
+    /** The member's bearer header, followed by more headers. */
+    public String[] bearer(String... more) {
+      String[] own = TownStaff.bearer(token);
+      String[] all = java.util.Arrays.copyOf(own, own.length + more.length);
+      System.arraycopy(more, 0, all, own.length, more.length);
+      return all;
     }
   }
 

@@ -108,6 +108,14 @@ public class CiteConfig {
   }
 
   /** Public base URL of a host, e.g. {@code http://le-havre.localhost:8080}. */
+  /**
+   * Address (host:port) the custom-domain check connects to instead of the domain itself; empty in
+   * production (the domain's own address, port 80).
+   */
+  public Optional<String> lookupDomainCheckAddress() {
+    return lookup("cite.domain-check.address");
+  }
+
   public String publicUrl(String host) {
     String port = publicPort();
     return publicScheme() + "://" + host + (port.isBlank() ? "" : ":" + port);

@@ -36,6 +36,8 @@ public class ApiApplication extends Application {
         fr.cite.platform.catalogue.api.CatalogueResource.class,
         fr.cite.platform.catalogue.api.CatalogueAdminResource.class,
         PlatformTownsResource.class,
+        fr.cite.platform.onboarding.api.OnboardingJobsResource.class,
+        fr.cite.platform.tenancy.api.TownSettingsResource.class,
         StaffResource.class,
         TownAdminAuthentication.class,
         OperatorAuthentication.class,

@@ -19,7 +19,8 @@ public record TenantSnapshot(
     TenantStatus status,
     HexColor primaryColor,
     HexColor secondaryColor,
-    String defaultLocale)
+    String defaultLocale,
+    boolean provisioned)
     implements Serializable {
 
   public static TenantSnapshot of(Tenant t) {
@@ -32,7 +33,8 @@ public record TenantSnapshot(
         t.status(),
         t.branding().primary(),
         t.branding().secondary(),
-        t.defaultLocale());
+        t.defaultLocale(),
+        t.isProvisioned());
   }
 
   /** "du Havre", "de Mérignac": for "Mairie du Havre". */

@@ -99,6 +99,14 @@ public class TownOperations {
     return registry.findBySlug(slug);
   }
 
+  /** The portal's default language, by an operator or by the town's own administrator. */
+  public Tenant changeDefaultLanguage(String slug, String language, AuditEntry.ActorKind by) {
+    String before = registry.findBySlug(slug).defaultLocale();
+    Tenant t = registry.changeDefaultLanguage(slug, language);
+    audit.record(by, t.id(), "town.language-changed", slug, before, language);
+    return registry.findBySlug(slug);
+  }
+
   public LogoInfo replaceLogo(String slug, byte[] image) {
     return replaceLogo(slug, image, AuditEntry.ActorKind.OPERATOR);
   }

@@ -127,6 +127,17 @@ public class TownRegistry {
     return t;
   }
 
+  /** Sets the portal's default language; 400 unless {@code fr} or {@code en}. */
+  public Tenant changeDefaultLanguage(String slug, String language) {
+    if (!"fr".equals(language) && !"en".equals(language)) {
+      throw ProblemException.badRequest("bad-parameter", "language", "fr, en");
+    }
+    Tenant t = findBySlug(slug);
+    t.changeDefaultLocale(language, clock.instant());
+    directory.evict();
+    return t;
+  }
+
   /** Suspends a town: its portal shows "service suspended" at once on this node. */
   public Tenant suspend(String slug, String reason) {
     Tenant t = findBySlug(slug);

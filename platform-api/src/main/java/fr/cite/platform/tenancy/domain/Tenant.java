@@ -165,6 +165,17 @@ public class Tenant {
     identitySyncedAt = null;
   }
 
+  /**
+   * The language the portal speaks to a reader who has not chosen one ({@code fr} or {@code en}).
+   */
+  public void changeDefaultLocale(String language, Instant now) {
+    if (!"fr".equals(language) && !"en".equals(language)) {
+      throw new IllegalArgumentException("Unsupported language " + language);
+    }
+    defaultLocale = language;
+    updatedAt = now;
+  }
+
   /** Records that every onboarding step (starter content, later identity) completed. */
   public void markProvisioned(Instant now) {
     provisionedAt = now;

@@ -39,16 +39,56 @@ public class TenantDomain {
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
+  @Column(name = "verification_token", length = 64, nullable = false)
+  private String verificationToken;
+
+  @Column(name = "checked_at")
+  private Instant checkedAt;
+
+  @Column(name = "check_error", length = 500)
+  private String checkError;
+
   protected TenantDomain() {}
 
   public TenantDomain(Long tenantId, String host, Instant now) {
     this.tenantId = tenantId;
     this.host = host.strip().toLowerCase(Locale.ROOT);
     this.createdAt = now;
+    byte[] random = new byte[24];
+    RANDOM.nextBytes(random);
+    this.verificationToken =
+        "cite-" + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random);
   }
+
+  private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
   public void markVerified(Instant now) {
     verifiedAt = now;
+    checkedAt = now;
+    checkError = null;
+  }
+
+  /** A verification attempt that did not find the token. */
+  public void checkFailed(String error, Instant now) {
+    checkedAt = now;
+    checkError = error.length() > 500 ? error.substring(0, 500) : error;
+  }
+
+  public Long id() {
+    return id;
+  }
+
+  /** The text the town publishes to prove it controls the domain. */
+  public String verificationToken() {
+    return verificationToken;
+  }
+
+  public Optional<Instant> checkedAt() {
+    return Optional.ofNullable(checkedAt);
+  }
+
+  public Optional<String> checkError() {
+    return Optional.ofNullable(checkError);
   }
 
   public Long tenantId() {

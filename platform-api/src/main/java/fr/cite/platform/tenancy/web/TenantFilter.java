@@ -46,6 +46,8 @@ public class TenantFilter extends HttpFilter {
 
   @Inject ProblemJson problemJson;
 
+  @Inject fr.cite.platform.tenancy.application.TownProvisioning provisioning;
+
   private String platformView;
   private String suspendedView;
 
@@ -75,6 +77,7 @@ public class TenantFilter extends HttpFilter {
     boolean asset = isStaticAsset(path);
     try {
       if (resolution instanceof HostResolution.Town town) {
+        provisioning.ensure(town.tenant());
         tenantContext.set(town.tenant().ref());
         MDC.put("tenant", town.tenant().slug());
         chain.doFilter(req, res);

@@ -21,6 +21,9 @@ import java.util.Optional;
 @ApplicationService
 public class TownProfiles {
 
+  /** First key of the advisory lock that serialises a town's provisioning ("CITE"). */
+  private static final int PROVISIONING_LOCK = 0x43495445;
+
   @PersistenceContext EntityManager em;
 
   private final Clock clock = Clock.systemUTC();
@@ -89,6 +92,11 @@ public class TownProfiles {
    * town that already has offices is left as it is.
    */
   public void seedStarterContent(Commune commune) {
+    // Two nodes provisioning one town on its first visit: the second waits, then finds it done.
+    em.createNativeQuery("select 1 from (select pg_advisory_xact_lock(?1, cast(?2 as integer))) l")
+        .setParameter(1, PROVISIONING_LOCK)
+        .setParameter(2, context.require().id())
+        .getSingleResult();
     long offices =
         em.createQuery("select count(o) from TownOffice o", Long.class).getSingleResult();
     if (offices == 0) {

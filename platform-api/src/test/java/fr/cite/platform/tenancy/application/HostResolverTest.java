@@ -12,7 +12,16 @@ class HostResolverTest {
 
   static TenantSnapshot town(long id, String slug, TenantStatus status) {
     return new TenantSnapshot(
-        id, slug, slug, 0, "76351", status, HexColor.of("#000091"), HexColor.of("#c9191e"), "fr");
+        id,
+        slug,
+        slug,
+        0,
+        "76351",
+        status,
+        HexColor.of("#000091"),
+        HexColor.of("#c9191e"),
+        "fr",
+        true);
   }
 
   final TenantSnapshot leHavre = town(1, "le-havre", TenantStatus.LIVE);

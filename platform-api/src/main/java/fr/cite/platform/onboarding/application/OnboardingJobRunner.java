@@ -1,0 +1,107 @@
+package fr.cite.platform.onboarding.application;
+
+import fr.cite.platform.identity.application.CurrentCaller;
+import fr.cite.platform.onboarding.domain.OnboardingJob;
+import fr.cite.platform.problem.ProblemException;
+import fr.cite.platform.staff.domain.StaffRole;
+import fr.cite.platform.tenancy.application.TownOperations;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.RequestContextController;
+import jakarta.inject.Inject;
+import jakarta.inject.Provider;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jboss.logging.Logger;
+
+/**
+ * Runs bulk onboarding jobs in the background on the server's managed executor, one chunk after the
+ * other until the job is done, paused, or fails three times in a row on the same chunk (it is then
+ * interrupted, to be resumed). At start, jobs whose node stopped while running them are marked
+ * interrupted.
+ */
+@ApplicationScoped
+public class OnboardingJobRunner {
+
+  private static final Logger LOG = Logger.getLogger(OnboardingJobRunner.class);
+  private static final int ATTEMPTS = 3;
+
+  @Resource ManagedExecutorService executor;
+
+  @Inject BulkOnboarding jobs;
+
+  @Inject TownOperations operations;
+
+  @Inject Provider<CurrentCaller> caller;
+
+  @Inject RequestContextController requestContext;
+
+  private final Set<Long> running = ConcurrentHashMap.newKeySet();
+
+  /** Marks the job running and processes it in the background; 409 when it cannot run. */
+  public OnboardingJob start(long jobId) {
+    OnboardingJob job = jobs.markRunning(jobId);
+    if (running.add(jobId)) {
+      String by = job.requestedBy();
+      executor.submit(() -> run(jobId, by));
+    }
+    return job;
+  }
+
+  /** Whether this node is processing the job now. */
+  public boolean isRunningHere(long jobId) {
+    return running.contains(jobId);
+  }
+
+  private void run(long jobId, String requestedBy) {
+    boolean activated = requestContext.activate();
+    try {
+      caller.get().authenticated("onboarding-job:" + jobId, requestedBy);
+      int failures = 0;
+      while (true) {
+        BulkOnboarding.Chunk chunk;
+        try {
+          chunk = jobs.processChunk(jobId);
+          failures = 0;
+        } catch (RuntimeException e) {
+          failures++;
+          LOG.warnf(e, "Bulk onboarding job %d: chunk failed (attempt %d)", jobId, failures);
+          if (failures >= ATTEMPTS) {
+            jobs.interrupt(jobId);
+            LOG.errorf(
+                "Bulk onboarding job %d interrupted; resume it once the cause is fixed", jobId);
+            return;
+          }
+          continue;
+        }
+        chunk.invitations().forEach(this::invite);
+        if (!chunk.more()) {
+          return;
+        }
+      }
+    } catch (RuntimeException e) {
+      LOG.errorf(e, "Bulk onboarding job %d stopped", jobId);
+    } finally {
+      running.remove(jobId);
+      if (activated) {
+        requestContext.deactivate();
+      }
+    }
+  }
+
+  /** Provisions the town at once (its administrator will sign in) and sends the invitation. */
+  private void invite(BulkOnboarding.Invitation i) {
+    try {
+      operations.completeProvisioning(i.slug());
+      operations.invite(i.slug(), i.email(), StaffRole.TOWN_ADMIN);
+      jobs.invitationDone(i.jobId(), i.lineNo(), null);
+    } catch (ProblemException e) {
+      jobs.invitationDone(i.jobId(), i.lineNo(), e.code(), e.args());
+    } catch (RuntimeException e) {
+      LOG.warnf(e, "Bulk onboarding job %d, line %d: invitation failed", i.jobId(), i.lineNo());
+      jobs.invitationDone(
+          i.jobId(), i.lineNo(), "invitation-failed", i.email(), e.getClass().getSimpleName());
+    }
+  }
+}
