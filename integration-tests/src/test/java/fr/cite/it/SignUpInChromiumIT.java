@@ -54,14 +54,7 @@ class SignUpInChromiumIT extends CiteIntegrationTest {
     assertThat(chrome.findElement(By.cssSelector(".cite-town-name")).getText())
         .isEqualToIgnoringCase(town.name());
 
-    chrome.findElement(By.cssSelector("a[href*='login-actions/registration']")).click();
-    waiting(chrome).until(ExpectedConditions.presenceOfElementLocated(By.id("kc-register-form")));
-    chrome.findElement(By.id("firstName")).sendKeys("Ada");
-    chrome.findElement(By.id("lastName")).sendKeys("Lovelace");
-    chrome.findElement(By.id("email")).sendKeys(email);
-    chrome.findElement(By.id("password")).sendKeys(password);
-    chrome.findElement(By.id("password-confirm")).sendKeys(password);
-    chrome.findElement(By.cssSelector("#kc-register-form [type=submit]")).click();
+    Chromium.register(chrome, "Ada", "Lovelace", email, password);
 
     waiting(chrome).until(ExpectedConditions.titleContains("Mon compte"));
     assertThat(chrome.getCurrentUrl()).startsWith("http://" + town.host() + ":9080/compte/");

@@ -230,6 +230,22 @@ class TownConsoleIT extends CiteIntegrationTest {
     assertThat(agent.get(url(town.host(), "/admin/")).status()).isEqualTo(200);
     assertThat(agent.get(url(town.host(), "/admin/town/branding.xhtml")).status()).isEqualTo(403);
     assertThat(agent.get(url(town.host(), "/admin/town/staff.xhtml")).status()).isEqualTo(403);
+    assertThat(agent.get(url(town.host(), "/admin/town/catalogue.xhtml")).status()).isEqualTo(403);
+    assertThat(
+            agent.get(url(town.host(), "/admin/town/procedure.xhtml?slug=carte-identite")).status())
+        .isEqualTo(403);
+    assertThat(agent.get(url(town.host(), "/admin/town/settings.xhtml")).status()).isEqualTo(403);
+    Browser.Page ajax =
+        agent.post(
+            url(town.host(), "/admin/town/catalogue.xhtml"),
+            Browser.fields(
+                "jakarta.faces.partial.ajax",
+                "true",
+                "jakarta.faces.source",
+                "catalogue:tabs:apply",
+                "catalogue",
+                "catalogue"));
+    assertThat(ajax.status()).isEqualTo(403);
 
     // The administrator of this town is nobody on the other town.
     Browser.Page onOther = adminBrowser.get(url(other.host(), "/admin/town/branding.xhtml"));
@@ -238,5 +254,89 @@ class TownConsoleIT extends CiteIntegrationTest {
       assertThat(onOther.body()).doesNotContain("branding:primary");
     }
     assertThat(Http.get(Http.PLATFORM, "/admin/town/branding.xhtml").status()).isIn(302, 303, 404);
+  }
+
+  @Test
+  void theCatalogueEditorRefusesBadInputAndSavesNothing() {
+    String before = Http.get(town.host(), "/demarches/carte-identite").body();
+    chrome.get(url(town.host(), "/admin/town/procedure.xhtml?slug=carte-identite"));
+    WebElement title =
+        waiting().until(ExpectedConditions.elementToBeClickable(By.id("procedure:titleFr")));
+    title.clear();
+    WebElement added = Chromium.addChannel(chrome);
+    added.findElement(By.cssSelector("input[id$=':labelFr']")).sendKeys("Lien piégé");
+    chrome.findElement(By.id("procedure:save")).click();
+    waiting()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("procedure:messages"), "Ce champ est obligatoire"));
+    assertThat(chrome.findElement(By.id("procedure:messages")).getText())
+        .contains("Titre (français)");
+    assertThat(Http.get(town.host(), "/demarches/carte-identite").body()).isEqualTo(before);
+
+    // A page that does not exist in this town is a 404, not an empty form.
+    assertThat(
+            adminBrowser
+                .get(url(town.host(), "/admin/town/procedure.xhtml?slug=n-existe-pas"))
+                .status())
+        .isEqualTo(404);
+  }
+
+  @Test
+  void themesAreCreatedReorderedAndHiddenFromThePortal() {
+    chrome.get(url(town.host(), "/admin/town/catalogue.xhtml"));
+    waiting()
+        .until(ExpectedConditions.elementToBeClickable(By.xpath("//a[contains(., 'Thèmes')]")))
+        .click();
+    waiting()
+        .until(ExpectedConditions.elementToBeClickable(By.id("catalogue:tabs:newTheme")))
+        .click();
+    waiting()
+        .until(ExpectedConditions.elementToBeClickable(By.id("catalogue:nameFr")))
+        .sendKeys("Plages et littoral");
+    chrome.findElement(By.id("catalogue:nameEn")).sendKeys("Beaches and coast");
+    chrome.findElement(By.id("catalogue:saveEdited")).click();
+    waiting()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("catalogue:tabs:themes"), "Plages et littoral"));
+    assertThat(Http.get(town.host(), "/themes/plages-et-littoral").status()).isEqualTo(200);
+    assertThat(Http.get(other.host(), "/themes/plages-et-littoral").status()).isEqualTo(404);
+
+    // Hidden: gone from the portal, kept in the console.
+    WebElement row =
+        chrome.findElement(
+            By.xpath(
+                "//tbody[@id='catalogue:tabs:themes_data']/tr[contains(., 'Plages et littoral')]"));
+    row.findElement(By.xpath(".//button[contains(., 'Retirer')]")).click();
+    waiting()
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .until(
+            d ->
+                d.findElement(
+                        By.xpath(
+                            "//tbody[@id='catalogue:tabs:themes_data']/tr[contains(., 'Plages et littoral')]"))
+                    .getText()
+                    .contains("Masqué"));
+    assertThat(Http.get(town.host(), "/themes/plages-et-littoral").status()).isEqualTo(404);
+
+    // Moved up: it comes before the theme that was above it.
+    java.util.List<String> before = topThemes();
+    int at = before.indexOf("Plages et littoral");
+    chrome
+        .findElement(
+            By.xpath(
+                "//tbody[@id='catalogue:tabs:themes_data']/tr[contains(., 'Plages et littoral')]//button[@title='Monter']"))
+        .click();
+    waiting()
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .until(d -> topThemes().indexOf("Plages et littoral") == at - 1);
+  }
+
+  /** Names of the top-level themes in the console's order. */
+  static java.util.List<String> topThemes() {
+    return chrome.findElements(By.cssSelector("#catalogue\\:tabs\\:themes .theme-top")).stream()
+        .map(e -> e.getText().strip())
+        .toList();
   }
 }

@@ -1,5 +1,6 @@
 package fr.cite.admin.provider;
 
+import fr.cite.admin.web.PagedList;
 import fr.cite.platform.audit.application.AuditLog;
 import fr.cite.platform.audit.domain.AuditEntry;
 import fr.cite.platform.tenancy.application.TownRegistry;
@@ -11,9 +12,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import org.primefaces.model.FilterMeta;
-import org.primefaces.model.LazyDataModel;
-import org.primefaces.model.SortMeta;
 
 /**
  * The audit log in the provider console: newest first, a page at a time, searchable by actor,
@@ -54,54 +52,35 @@ public class AuditTrail implements Serializable {
   private LocalDate to;
   private String text;
 
-  private final LazyDataModel<Row> entries =
-      new LazyDataModel<>() {
-        private static final long serialVersionUID = 1L;
+  private final PagedList<Row> entries =
+      new PagedList<>(
+          () -> audit.count(filter()),
+          (first, size, field, asc) -> rows(first, size),
+          r -> Long.toString(r.id()));
 
-        @Override
-        public int count(Map<String, FilterMeta> filterBy) {
-          return (int) audit.count(filter());
-        }
-
-        @Override
-        public List<Row> load(
-            int first,
-            int pageSize,
-            Map<String, SortMeta> sortBy,
-            Map<String, FilterMeta> filterBy) {
-          List<AuditEntry> entries = audit.list(filter(), first, pageSize);
-          Map<Long, String> slugs =
-              registry.slugsOf(
-                  entries.stream()
-                      .map(AuditEntry::tenantId)
-                      .flatMap(java.util.Optional::stream)
-                      .toList());
-          return entries.stream()
-              .map(
-                  e ->
-                      new Row(
-                          e.id(),
-                          AT.format(e.at()),
-                          e.actor(),
-                          e.actorKind().name(),
-                          e.tenantId().map(slugs::get).orElse(null),
-                          e.action(),
-                          e.target(),
-                          e.before(),
-                          e.after()))
-              .toList();
-        }
-
-        @Override
-        public String getRowKey(Row row) {
-          return Long.toString(row.id());
-        }
-
-        @Override
-        public Row getRowData(String rowKey) {
-          return null;
-        }
-      };
+  private List<Row> rows(int first, int pageSize) {
+    List<AuditEntry> entries = audit.list(filter(), first, pageSize);
+    Map<Long, String> slugs =
+        registry.slugsOf(
+            entries.stream()
+                .map(AuditEntry::tenantId)
+                .flatMap(java.util.Optional::stream)
+                .toList());
+    return entries.stream()
+        .map(
+            e ->
+                new Row(
+                    e.id(),
+                    AT.format(e.at()),
+                    e.actor(),
+                    e.actorKind().name(),
+                    e.tenantId().map(slugs::get).orElse(null),
+                    e.action(),
+                    e.target(),
+                    e.before(),
+                    e.after()))
+        .toList();
+  }
 
   private AuditLog.Filter filter() {
     // A town that does not exist selects nothing (id -1), rather than every town.
@@ -118,7 +97,7 @@ public class AuditTrail implements Serializable {
         text);
   }
 
-  public LazyDataModel<Row> getEntries() {
+  public PagedList<Row> getEntries() {
     return entries;
   }
 

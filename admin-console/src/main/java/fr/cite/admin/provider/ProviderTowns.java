@@ -1,6 +1,7 @@
 package fr.cite.admin.provider;
 
 import fr.cite.admin.web.ConsoleMessages;
+import fr.cite.admin.web.PagedList;
 import fr.cite.platform.config.CiteConfig;
 import fr.cite.platform.problem.ProblemException;
 import fr.cite.platform.tenancy.application.TenantDirectory;
@@ -13,12 +14,6 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.util.List;
-import java.util.Map;
-import org.primefaces.model.FilterMeta;
-import org.primefaces.model.LazyDataModel;
-import org.primefaces.model.SortMeta;
-import org.primefaces.model.SortOrder;
 
 /**
  * The list of towns of the provider console: loaded a page at a time from the database (it stays
@@ -47,54 +42,30 @@ public class ProviderTowns implements Serializable {
   private String selectedSlug;
   private String reason;
 
-  private final LazyDataModel<TownRow> towns =
-      new LazyDataModel<>() {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public int count(Map<String, FilterMeta> filterBy) {
-          return (int) registry.count(query(null, false));
-        }
-
-        @Override
-        public List<TownRow> load(
-            int first,
-            int pageSize,
-            Map<String, SortMeta> sortBy,
-            Map<String, FilterMeta> filterBy) {
-          TownQuery.Sort sort = TownQuery.Sort.NAME;
-          boolean descending = false;
-          for (SortMeta m : sortBy.values()) {
-            sort =
-                switch (m.getField()) {
-                  case "population" -> TownQuery.Sort.POPULATION;
-                  case "departement" -> TownQuery.Sort.DEPARTEMENT;
-                  case "createdAt" -> TownQuery.Sort.CREATED;
-                  default -> TownQuery.Sort.NAME;
-                };
-            descending = m.getOrder() == SortOrder.DESCENDING;
-          }
-          return registry.list(query(sort, descending), first, pageSize).stream()
-              .map(t -> TownRow.of(t, config.publicUrl(directory.platformHostOf(t.slug())) + "/"))
-              .toList();
-        }
-
-        @Override
-        public String getRowKey(TownRow row) {
-          return row.slug();
-        }
-
-        @Override
-        public TownRow getRowData(String rowKey) {
-          return null;
-        }
-      };
+  private final PagedList<TownRow> towns =
+      new PagedList<>(
+          () -> registry.count(query(null, false)),
+          (first, size, field, ascending) -> {
+            TownQuery.Sort sort =
+                field == null
+                    ? TownQuery.Sort.NAME
+                    : switch (field) {
+                      case "population" -> TownQuery.Sort.POPULATION;
+                      case "departement" -> TownQuery.Sort.DEPARTEMENT;
+                      case "createdAt" -> TownQuery.Sort.CREATED;
+                      default -> TownQuery.Sort.NAME;
+                    };
+            return registry.list(query(sort, !ascending), first, size).stream()
+                .map(t -> TownRow.of(t, config.publicUrl(directory.platformHostOf(t.slug())) + "/"))
+                .toList();
+          },
+          TownRow::slug);
 
   private TownQuery query(TownQuery.Sort sort, boolean descending) {
     return new TownQuery(status, departement, minPopulation, maxPopulation, name, sort, descending);
   }
 
-  public LazyDataModel<TownRow> getTowns() {
+  public PagedList<TownRow> getTowns() {
     return towns;
   }
 

@@ -13,10 +13,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.LocalDate;
-import java.util.List;
-import org.primefaces.model.DefaultScheduleEvent;
-import org.primefaces.model.DefaultScheduleModel;
-import org.primefaces.model.ScheduleModel;
 
 /**
  * The e-services home as the town's administrators edit it: dated highlights (title, text, link,
@@ -60,28 +56,46 @@ public class HomeEditor implements Serializable {
   private LocalDate newsDate =
       LocalDate.now(fr.cite.platform.catalogue.application.CatalogueQueries.TOWN_ZONE);
 
-  public List<HighlightRow> getHighlights() {
-    LocalDate today =
-        LocalDate.now(fr.cite.platform.catalogue.application.CatalogueQueries.TOWN_ZONE);
-    return editing.listHighlights().stream()
-        .map(
-            (Highlight h) ->
-                new HighlightRow(
-                    h.id(),
-                    h.title().fr(),
-                    h.startsOn(),
-                    h.endsOn(),
-                    h.priority(),
-                    !today.isBefore(h.startsOn()) && !today.isAfter(h.endsOn())))
-        .toList();
+  private final fr.cite.admin.web.PagedList<HighlightRow> highlights =
+      new fr.cite.admin.web.PagedList<>(
+          () -> editing.countHighlights(),
+          (first, size, field, ascending) -> {
+            LocalDate today =
+                LocalDate.now(fr.cite.platform.catalogue.application.CatalogueQueries.TOWN_ZONE);
+            return editing.listHighlights(field, ascending, first, size).stream()
+                .map(
+                    (Highlight h) ->
+                        new HighlightRow(
+                            h.id(),
+                            h.title().fr(),
+                            h.startsOn(),
+                            h.endsOn(),
+                            h.priority(),
+                            !today.isBefore(h.startsOn()) && !today.isAfter(h.endsOn())))
+                .toList();
+          },
+          h -> Long.toString(h.id()));
+
+  private final fr.cite.admin.web.PagedList<NewsRow> news =
+      new fr.cite.admin.web.PagedList<>(
+          () -> editing.countNews(),
+          (first, size, field, ascending) ->
+              editing.listNews(first, size).stream()
+                  .map((NewsItem n) -> new NewsRow(n.id(), n.title().fr(), n.publishedOn()))
+                  .toList(),
+          n -> Long.toString(n.id()));
+
+  public fr.cite.admin.web.PagedList<HighlightRow> getHighlights() {
+    return highlights;
   }
 
   /** The highlights on a calendar: each spans its dates, the end day included. */
-  public ScheduleModel getCalendar() {
-    DefaultScheduleModel model = new DefaultScheduleModel();
+  public org.primefaces.model.ScheduleModel getCalendar() {
+    org.primefaces.model.DefaultScheduleModel model =
+        new org.primefaces.model.DefaultScheduleModel();
     for (Highlight h : editing.listHighlights()) {
       model.addEvent(
-          DefaultScheduleEvent.builder()
+          org.primefaces.model.DefaultScheduleEvent.builder()
               .title(h.title().fr())
               .startDate(h.startsOn().atStartOfDay())
               .endDate(h.endsOn().plusDays(1).atStartOfDay())
@@ -91,10 +105,8 @@ public class HomeEditor implements Serializable {
     return model;
   }
 
-  public List<NewsRow> getNews() {
-    return editing.listNews().stream()
-        .map((NewsItem n) -> new NewsRow(n.id(), n.title().fr(), n.publishedOn()))
-        .toList();
+  public fr.cite.admin.web.PagedList<NewsRow> getNews() {
+    return news;
   }
 
   public void addHighlight() {

@@ -13,7 +13,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.Instant;
-import java.util.List;
 
 /**
  * The town's staff, managed by its administrators: who is on it with which role, invitations
@@ -41,12 +40,34 @@ public class TownTeam implements Serializable {
   private StaffRole role = StaffRole.AGENT;
   private String invitationUrl;
 
-  public List<Member> getMembers() {
-    return staff.list().stream()
-        .map(
-            (StaffMember m) ->
-                new Member(m.id(), m.email(), m.role(), m.acceptedAt().isPresent(), m.invitedAt()))
-        .toList();
+  private String filter;
+
+  private final fr.cite.admin.web.PagedList<Member> members =
+      new fr.cite.admin.web.PagedList<>(
+          () -> staff.count(filter),
+          (first, size, field, ascending) ->
+              staff.list(filter, field, ascending, first, size).stream()
+                  .map(
+                      (StaffMember m) ->
+                          new Member(
+                              m.id(),
+                              m.email(),
+                              m.role(),
+                              m.acceptedAt().isPresent(),
+                              m.invitedAt()))
+                  .toList(),
+          m -> Long.toString(m.id()));
+
+  public fr.cite.admin.web.PagedList<Member> getMembers() {
+    return members;
+  }
+
+  public String getFilter() {
+    return filter;
+  }
+
+  public void setFilter(String filter) {
+    this.filter = filter;
   }
 
   public StaffRole[] getRoles() {

@@ -39,4 +39,40 @@ public final class Chromium {
     chrome.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
     return chrome;
   }
+
+  /**
+   * From Keycloak's sign-in page: follows "register" and creates an account; returns once the form
+   * is sent.
+   */
+  public static void register(
+      ChromeDriver chrome, String firstName, String lastName, String email, String password) {
+    var wait = new org.openqa.selenium.support.ui.WebDriverWait(chrome, Duration.ofSeconds(30));
+    wait.until(
+            org.openqa.selenium.support.ui.ExpectedConditions.elementToBeClickable(
+                org.openqa.selenium.By.cssSelector("a[href*='login-actions/registration']")))
+        .click();
+    wait.until(
+        org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(
+            org.openqa.selenium.By.id("kc-register-form")));
+    chrome.findElement(org.openqa.selenium.By.id("firstName")).sendKeys(firstName);
+    chrome.findElement(org.openqa.selenium.By.id("lastName")).sendKeys(lastName);
+    chrome.findElement(org.openqa.selenium.By.id("email")).sendKeys(email);
+    chrome.findElement(org.openqa.selenium.By.id("password")).sendKeys(password);
+    chrome.findElement(org.openqa.selenium.By.id("password-confirm")).sendKeys(password);
+    chrome
+        .findElement(org.openqa.selenium.By.cssSelector("#kc-register-form [type=submit]"))
+        .click();
+  }
+
+  /** In the console's procedure form: adds a channel and returns its block once rendered. */
+  public static org.openqa.selenium.WebElement addChannel(ChromeDriver chrome) {
+    org.openqa.selenium.By channels =
+        org.openqa.selenium.By.cssSelector("#procedure\\:channels .channel");
+    int before = chrome.findElements(channels).size();
+    chrome.findElement(org.openqa.selenium.By.id("procedure:addChannel")).click();
+    new org.openqa.selenium.support.ui.WebDriverWait(chrome, Duration.ofSeconds(30))
+        .until(d -> d.findElements(channels).size() == before + 1);
+    java.util.List<org.openqa.selenium.WebElement> all = chrome.findElements(channels);
+    return all.get(all.size() - 1);
+  }
 }

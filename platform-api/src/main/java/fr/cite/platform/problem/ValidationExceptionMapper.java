@@ -43,7 +43,7 @@ public class ValidationExceptionMapper implements ExceptionMapper<ValidationExce
    * Constraint messages of Cité are keys of the problems bundle ({@code {validation.required}});
    * they are looked up in the caller's language. Other messages come as the validator wrote them.
    */
-  private static String message(ConstraintViolation<?> v, Locale locale) {
+  public static String message(ConstraintViolation<?> v, Locale locale) {
     String template = v.getMessageTemplate();
     if (template.startsWith("{validation.") && template.endsWith("}")) {
       String text = Problems.message(template.substring(1, template.length() - 1), locale);

@@ -44,6 +44,11 @@ public class ProcedureCatalogue {
 
   @Inject UsageCounter usage;
 
+  @Inject fr.cite.platform.catalogue.application.PreviewTokens previews;
+
+  private String previewToken;
+  private boolean previewing;
+
   private String slug;
   private String query;
   private int page;
@@ -111,6 +116,10 @@ public class ProcedureCatalogue {
   }
 
   public void loadProcedure() {
+    if (previewToken != null) {
+      loadPreview();
+      return;
+    }
     procedure = validSlug().flatMap(catalogue::detail).orElse(null);
     if (procedure == null) {
       notFound();
@@ -118,6 +127,38 @@ public class ProcedureCatalogue {
     }
     host.town()
         .ifPresent(t -> usage.record(t.ref(), procedure.summary().id(), UsageCounter.Kind.VIEW));
+  }
+
+  /**
+   * An editor's preview (signed link from the console): the page as saved, drafts included, never
+   * cached, not indexed, not counted as a view. A bad or expired link is a 404.
+   */
+  private void loadPreview() {
+    long town = host.town().orElseThrow().id();
+    boolean valid = validSlug().map(s -> previews.valid(previewToken, town, s)).orElse(false);
+    procedure = valid ? catalogue.preview(slug).orElse(null) : null;
+    if (procedure == null) {
+      notFound();
+      return;
+    }
+    previewing = true;
+    var response =
+        (jakarta.servlet.http.HttpServletResponse)
+            FacesContext.getCurrentInstance().getExternalContext().getResponse();
+    response.setHeader("Cache-Control", "no-store");
+    response.setHeader("X-Robots-Tag", "noindex");
+  }
+
+  public String getPreviewToken() {
+    return previewToken;
+  }
+
+  public void setPreviewToken(String previewToken) {
+    this.previewToken = previewToken == null || previewToken.isBlank() ? null : previewToken;
+  }
+
+  public boolean isPreviewing() {
+    return previewing;
   }
 
   public void search() {

@@ -202,7 +202,7 @@ public class CatalogueAdminResource {
     return Response.status(Response.Status.CREATED).entity(Map.of("id", id)).build();
   }
 
-  static ProcedureChanges changes(ProcedureRequest r) {
+  public static ProcedureChanges changes(ProcedureRequest r) {
     ProcedureContent content =
         new ProcedureContent(
             LocalizedText.of(r.titleFr(), r.titleEn()),

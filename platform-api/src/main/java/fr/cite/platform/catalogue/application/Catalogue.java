@@ -58,6 +58,11 @@ public class Catalogue {
     return snapshot.detail(slug, s -> queries.loadDetail(s, snapshot));
   }
 
+  /** A procedure's page whatever its status, fresh from the database (editors' preview). */
+  public Optional<ProcedureDetail> preview(String slug) {
+    return queries.loadPreview(slug, snapshot());
+  }
+
   /** The most requested services of the current town: usage first, then editorial order. */
   public List<ProcedureSummary> mostRequested() {
     return snapshot().mostRequested(ranking(), MOST_REQUESTED);

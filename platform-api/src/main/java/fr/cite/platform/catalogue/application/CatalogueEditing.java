@@ -210,6 +210,38 @@ public class CatalogueEditing {
         .getResultList();
   }
 
+  /** One page of the town's highlights, by start date (latest first unless ascending) or title. */
+  public List<Highlight> listHighlights(String sortField, boolean ascending, int first, int size) {
+    String order = "title".equals(sortField) ? "h.titleFr" : "h.startsOn";
+    boolean asc = sortField == null ? false : ascending;
+    return em.createQuery(
+            "select h from Highlight h order by "
+                + order
+                + (asc ? " asc" : " desc")
+                + ", h.priority desc, h.id desc",
+            Highlight.class)
+        .setFirstResult(first)
+        .setMaxResults(size)
+        .getResultList();
+  }
+
+  public long countHighlights() {
+    return em.createQuery("select count(h) from Highlight h", Long.class).getSingleResult();
+  }
+
+  /** One page of the town's news, newest first. */
+  public List<NewsItem> listNews(int first, int size) {
+    return em.createQuery(
+            "select n from NewsItem n order by n.publishedOn desc, n.id desc", NewsItem.class)
+        .setFirstResult(first)
+        .setMaxResults(size)
+        .getResultList();
+  }
+
+  public long countNews() {
+    return em.createQuery("select count(n) from NewsItem n", Long.class).getSingleResult();
+  }
+
   /** The town's news, newest first. */
   public List<NewsItem> listNews() {
     return em.createQuery(
@@ -230,6 +262,76 @@ public class CatalogueEditing {
     em.persist(n);
     fireChanged();
     return n.id();
+  }
+
+  /** Publishes or withdraws a procedure. */
+  public void publishProcedure(String slug, boolean published) {
+    Procedure p =
+        findProcedure(slug)
+            .orElseThrow(() -> ProblemException.notFound("procedure-not-found", slug));
+    if (published) {
+      p.publish(clock.instant());
+    } else {
+      p.withdraw(clock.instant());
+    }
+    fireChanged();
+  }
+
+  /** Shows or withdraws a theme (with its sub-themes) on the portal. */
+  public void publishTheme(String slug, boolean published) {
+    findBySlug(Theme.class, "Theme", slug)
+        .orElseThrow(() -> ProblemException.notFound("theme-not-found", slug))
+        .publish(published);
+    fireChanged();
+  }
+
+  /** Shows or withdraws a profile on the portal. */
+  public void publishAudience(String slug, boolean published) {
+    findBySlug(Audience.class, "Audience", slug)
+        .orElseThrow(() -> ProblemException.notFound("profile-not-found", slug))
+        .publish(published);
+    fireChanged();
+  }
+
+  /** Moves a theme up ({@code -1}) or down ({@code +1}) among its siblings. */
+  public void moveTheme(String slug, int by) {
+    Theme theme =
+        findBySlug(Theme.class, "Theme", slug)
+            .orElseThrow(() -> ProblemException.notFound("theme-not-found", slug));
+    List<Theme> siblings =
+        em.createQuery(
+                "select t from Theme t where (t.parentId = :parent or (:parent is null and"
+                    + " t.parentId is null)) order by t.position, t.nameFr, t.id",
+                Theme.class)
+            .setParameter("parent", theme.parentId().orElse(null))
+            .getResultList();
+    reorder(siblings, theme, by, Theme::moveTo);
+  }
+
+  /** Moves a profile up ({@code -1}) or down ({@code +1}). */
+  public void moveAudience(String slug, int by) {
+    Audience audience =
+        findBySlug(Audience.class, "Audience", slug)
+            .orElseThrow(() -> ProblemException.notFound("profile-not-found", slug));
+    List<Audience> all =
+        em.createQuery(
+                "select a from Audience a order by a.position, a.nameFr, a.id", Audience.class)
+            .getResultList();
+    reorder(all, audience, by, Audience::moveTo);
+  }
+
+  /** Renumbers a list after moving one element, so that positions stay 0..n-1 without ties. */
+  private <T> void reorder(
+      List<T> ordered, T moved, int by, java.util.function.ObjIntConsumer<T> place) {
+    List<T> list = new ArrayList<>(ordered);
+    int from = list.indexOf(moved);
+    int to = Math.max(0, Math.min(list.size() - 1, from + by));
+    list.remove(from);
+    list.add(to, moved);
+    for (int i = 0; i < list.size(); i++) {
+      place.accept(list.get(i), i);
+    }
+    fireChanged();
   }
 
   void fireChanged() {

@@ -49,7 +49,11 @@ public class CatalogueQueries {
   public CatalogueSnapshot loadSnapshot() {
     LocalDate today = LocalDate.now(TOWN_ZONE);
     List<ThemeView> themes =
-        em.createQuery("select t from Theme t order by t.position, t.nameFr", Theme.class)
+        em.createQuery(
+                "select t from Theme t where t.published = true and (t.parentId is null or"
+                    + " t.parentId in (select p.id from Theme p where p.published = true))"
+                    + " order by t.position, t.nameFr",
+                Theme.class)
             .getResultStream()
             .map(
                 t ->
@@ -62,7 +66,9 @@ public class CatalogueQueries {
                         t.position()))
             .toList();
     List<AudienceView> audiences =
-        em.createQuery("select a from Audience a order by a.position, a.nameFr", Audience.class)
+        em.createQuery(
+                "select a from Audience a where a.published = true order by a.position, a.nameFr",
+                Audience.class)
             .getResultStream()
             .map(a -> new AudienceView(a.id(), a.slug(), a.name(), a.description()))
             .toList();
@@ -156,19 +162,46 @@ public class CatalogueQueries {
     if (summary.isEmpty()) {
       return Optional.empty();
     }
+    return load(slug, snapshot, summary, Procedure.Status.PUBLISHED);
+  }
+
+  /**
+   * A procedure's page whatever its status, as saved: what an editor previews before publishing.
+   * Never cached.
+   */
+  public Optional<ProcedureDetail> loadPreview(String slug, CatalogueSnapshot snapshot) {
+    return load(slug, snapshot, Optional.empty(), null);
+  }
+
+  private Optional<ProcedureDetail> load(
+      String slug,
+      CatalogueSnapshot snapshot,
+      Optional<ProcedureSummary> summary,
+      Procedure.Status status) {
     Optional<Procedure> found =
         em.createQuery(
                 "select p from Procedure p left join fetch p.channels where p.slug = :slug"
-                    + " and p.status = :published",
+                    + " and (:status is null or p.status = :status)",
                 Procedure.class)
             .setParameter("slug", slug)
-            .setParameter("published", Procedure.Status.PUBLISHED)
+            .setParameter("status", status)
             .getResultStream()
             .findFirst();
     if (found.isEmpty()) {
       return Optional.empty();
     }
     Procedure p = found.get();
+    if (summary.isEmpty()) {
+      summary =
+          Optional.of(
+              new ProcedureSummary(
+                  p.id(),
+                  p.slug(),
+                  p.content().title(),
+                  p.content().summary(),
+                  p.channels().stream().anyMatch(c -> c.spec().kind() == ChannelKind.ONLINE),
+                  p.editorialRank().orElse(null)));
+    }
     List<UsefulLink.LinkSpec> links =
         em.createQuery(
                 "select l from Procedure p join p.links l where p.id = :id order by l.position",

@@ -29,6 +29,9 @@ public class Audience extends TownRecord {
   @Column(name = "description_en", length = 400)
   private String descriptionEn;
 
+  @Column(name = "published", nullable = false)
+  private boolean published = true;
+
   @Column(name = "position", nullable = false)
   private int position;
 
@@ -62,5 +65,23 @@ public class Audience extends TownRecord {
 
   public LocalizedText description() {
     return descriptionFr == null ? null : LocalizedText.of(descriptionFr, descriptionEn);
+  }
+
+  /** Shows or withdraws it on the portal (its procedures stay, filed elsewhere too). */
+  public void publish(boolean shown) {
+    this.published = shown;
+  }
+
+  public boolean published() {
+    return published;
+  }
+
+  /** Moves it to a position among its siblings. */
+  public void moveTo(int newPosition) {
+    this.position = newPosition;
+  }
+
+  public int position() {
+    return position;
   }
 }

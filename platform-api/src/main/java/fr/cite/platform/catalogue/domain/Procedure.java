@@ -19,6 +19,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -209,6 +210,22 @@ public class Procedure extends TownRecord {
 
   public String slug() {
     return slug;
+  }
+
+  public Optional<Integer> editorialRank() {
+    return Optional.ofNullable(editorialRank);
+  }
+
+  public List<String> themeSlugs() {
+    return themes.stream().map(Theme::slug).toList();
+  }
+
+  public List<String> audienceSlugs() {
+    return audiences.stream().map(Audience::slug).toList();
+  }
+
+  public List<String> relatedSlugs() {
+    return related.stream().map(Procedure::slug).toList();
   }
 
   public Status status() {

@@ -30,6 +30,9 @@ public class Theme extends TownRecord {
   @Column(name = "description_en", length = 400)
   private String descriptionEn;
 
+  @Column(name = "published", nullable = false)
+  private boolean published = true;
+
   @Column(name = "position", nullable = false)
   private int position;
 
@@ -82,5 +85,19 @@ public class Theme extends TownRecord {
 
   public int position() {
     return position;
+  }
+
+  /** Shows or withdraws it on the portal (its procedures stay, filed elsewhere too). */
+  public void publish(boolean shown) {
+    this.published = shown;
+  }
+
+  public boolean published() {
+    return published;
+  }
+
+  /** Moves it to a position among its siblings. */
+  public void moveTo(int newPosition) {
+    this.position = newPosition;
   }
 }

@@ -146,6 +146,36 @@ public class StaffDirectory {
     return true;
   }
 
+  /** One page of the staff, e-mail containing {@code text} (if any), sorted by e-mail or role. */
+  public List<StaffMember> list(
+      String text, String sortField, boolean ascending, int first, int size) {
+    String order = "role".equals(sortField) ? "m.role" : "m.email";
+    return em.createQuery(
+            "select m from StaffMember m where (:text is null or m.email like :text) order by "
+                + order
+                + (ascending ? " asc" : " desc")
+                + ", m.email",
+            StaffMember.class)
+        .setParameter("text", like(text))
+        .setFirstResult(first)
+        .setMaxResults(size)
+        .getResultList();
+  }
+
+  public long count(String text) {
+    return em.createQuery(
+            "select count(m) from StaffMember m where (:text is null or m.email like :text)",
+            Long.class)
+        .setParameter("text", like(text))
+        .getSingleResult();
+  }
+
+  private static String like(String text) {
+    return text == null || text.isBlank()
+        ? null
+        : "%" + text.strip().toLowerCase(Locale.ROOT).replace("%", "\\%").replace("_", "\\_") + "%";
+  }
+
   public List<StaffMember> list() {
     return em.createQuery("select m from StaffMember m order by m.email", StaffMember.class)
         .getResultList();
