@@ -68,8 +68,13 @@ public final class Http {
             .build());
   }
 
-  /** Headers that authenticate as a platform operator. */
+  /**
+   * Headers that authenticate as a platform operator. Waits once for Keycloak: until the server has
+   * reached it, WildFly's OIDC layer answers 500 to any bearer token (ELY23015), whatever the order
+   * in which test classes run.
+   */
   public static String[] operator(String... more) {
+    TestKeycloak.awaitReady();
     String[] h = new String[more.length + 2];
     h[0] = "Authorization";
     h[1] = "Bearer " + TOKEN;
