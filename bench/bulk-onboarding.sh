@@ -92,7 +92,7 @@ done
 finished=$(date +%s.%N)
 echo
 elapsed=$(echo "$finished - $started" | bc)
-printf '  %s\n' "$(printf '%s' "$state" | grep -o '"created":[0-9]*,"skipped":[0-9]*,"failed":[0-9]*')"
+printf '%s' "$state" | python3 -c 'import json,sys; j=json.load(sys.stdin); print("  created %d, skipped %d, failed %d" % (j["created"], j["skipped"], j["failed"]))'
 printf '  total %.1f s, %.0f lines/s\n' "$elapsed" "$(echo "34969 / $elapsed" | bc -l)"
 
 measure_lists "after"
