@@ -22,6 +22,25 @@ public class TownDashboard {
 
   @Inject UsageReport report;
 
+  @Inject fr.cite.platform.requests.application.RequestDesk desk;
+
+  /** A count with its label, for the requests' tables. */
+  public record Count(String label, long count) {}
+
+  public List<Count> getRequestsByStatus() {
+    return desk.countsByStatus().entrySet().stream()
+        .map(e -> new Count(e.getKey().name(), e.getValue()))
+        .toList();
+  }
+
+  public List<Count> getOpenByType() {
+    return desk.openByType().stream().map(r -> new Count((String) r[0], (Long) r[1])).toList();
+  }
+
+  public List<fr.cite.platform.requests.application.RequestDesk.QueueRow> getOldestOpen() {
+    return desk.oldestOpen(5);
+  }
+
   private List<UsageReport.Day> activity;
 
   public List<UsageReport.Day> getActivity() {

@@ -40,7 +40,7 @@ public class ConsoleAccessFilter extends HttpFilter {
       return;
     }
     if ((path.startsWith("/provider/") && !host.isPlatform())
-        || (path.startsWith("/town/") && host.town().isEmpty())) {
+        || ((path.startsWith("/town/") || path.startsWith("/desk/")) && host.town().isEmpty())) {
       res.sendError(HttpServletResponse.SC_NOT_FOUND);
       return;
     }
@@ -50,11 +50,15 @@ public class ConsoleAccessFilter extends HttpFilter {
     } else if (host.town().isPresent()) {
       Optional<StaffRole> role = SignedIn.subject(req).flatMap(staff::roleOf);
       role.ifPresent(r -> req.setAttribute(STAFF_ROLE, r));
-      // The town's settings (/town/...) are for its administrators; the rest for all its staff.
-      allowed =
-          path.startsWith("/town/")
-              ? role.filter(r -> r == StaffRole.TOWN_ADMIN).isPresent()
-              : role.isPresent();
+      // The town's settings (/town/...) are for its administrators; requests (/desk/...) for its
+      // agents and administrators; the rest for all its staff.
+      if (path.startsWith("/town/")) {
+        allowed = role.filter(r -> r == StaffRole.TOWN_ADMIN).isPresent();
+      } else if (path.startsWith("/desk/")) {
+        allowed = role.filter(r -> r == StaffRole.TOWN_ADMIN || r == StaffRole.AGENT).isPresent();
+      } else {
+        allowed = role.isPresent();
+      }
     } else {
       allowed = false;
     }

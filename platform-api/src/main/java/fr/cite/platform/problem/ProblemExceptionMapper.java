@@ -16,14 +16,18 @@ public class ProblemExceptionMapper implements ExceptionMapper<ProblemException>
 
   @Override
   public Response toResponse(ProblemException e) {
-    Response r =
-        ProblemResponses.response(
-            Problems.of(
-                e.status(),
-                e.code(),
-                ProblemResponses.locale(headers),
-                ProblemResponses.instance(uri),
-                e.args()));
+    java.util.Locale locale = ProblemResponses.locale(headers);
+    Problem problem =
+        Problems.of(e.status(), e.code(), locale, ProblemResponses.instance(uri), e.args());
+    if (!e.fieldProblems().isEmpty()) {
+      problem =
+          Problems.withErrors(
+              problem,
+              e.fieldProblems().stream()
+                  .map(f -> new Problem.FieldError(f.field(), f.message(locale)))
+                  .toList());
+    }
+    Response r = ProblemResponses.response(problem);
     if (e.status() == 401) {
       return Response.fromResponse(r)
           .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"cite-operators\"")

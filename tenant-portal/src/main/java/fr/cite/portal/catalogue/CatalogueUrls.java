@@ -32,6 +32,8 @@ public class CatalogueUrls extends HttpFilter {
   private static final Pattern START =
       Pattern.compile("/demarches/([^/]{1,130})/en-ligne/([0-9]{1,18})");
 
+  @Inject fr.cite.platform.requests.application.RequestCatalog requestTypes;
+
   @Inject Catalogue catalogue;
 
   @Inject RequestHost host;
@@ -92,6 +94,18 @@ public class CatalogueUrls extends HttpFilter {
     usage.record(
         host.town().orElseThrow().ref(), detail.get().summary().id(), UsageCounter.Kind.START);
     String url = channel.get().spec().url();
+    if (url.equals("/compte/") || url.equals("/compte")) {
+      // Cité's own e-service: the form of the request type tied to this procedure, if any.
+      url =
+          requestTypes
+              .forProcedure(slug)
+              .map(
+                  t ->
+                      t.anonymous()
+                          ? "/signaler/" + t.slug()
+                          : "/compte/demandes/nouvelle/" + t.slug())
+              .orElse(url);
+    }
     res.setStatus(HttpServletResponse.SC_SEE_OTHER);
     res.setHeader("Location", url.startsWith("/") ? req.getContextPath() + url : url);
     res.setHeader("Cache-Control", "no-store");

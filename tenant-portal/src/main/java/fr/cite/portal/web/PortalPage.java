@@ -117,4 +117,11 @@ public class PortalPage {
         ? ""
         : NumberFormat.getIntegerInstance(getLocale()).format(n).replace('\u202f', ' ');
   }
+
+  /** A text of the portal's bundle in the page's language. */
+  public static String text(String key) {
+    jakarta.faces.context.FacesContext faces =
+        jakarta.faces.context.FacesContext.getCurrentInstance();
+    return faces.getApplication().getResourceBundle(faces, "msg").getString(key);
+  }
 }

@@ -32,6 +32,8 @@ public class TownOnboarding {
 
   @Inject TenantDirectory directory;
 
+  @Inject fr.cite.platform.requests.application.RequestCatalog requestTypes;
+
   @Inject fr.cite.platform.identity.application.TownIdentitySync identity;
 
   public Tenant onboard(String inseeCode, TenantStatus initialStatus) {
@@ -57,6 +59,7 @@ public class TownOnboarding {
         () -> {
           profiles.seedStarterContent(commune);
           catalogue.seedStarterCatalogue(commune.name(), commune.withPreposition());
+          requestTypes.seedStarterTypes();
           return null;
         });
     registry.markProvisioned(tenant.id());

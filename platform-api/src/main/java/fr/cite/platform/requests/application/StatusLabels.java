@@ -1,0 +1,39 @@
+package fr.cite.platform.requests.application;
+
+import fr.cite.platform.requests.domain.RequestStatus;
+import fr.cite.platform.tenancy.application.ApplicationService;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Locale;
+import java.util.ResourceBundle;
+
+/**
+ * What a status is called for citizens: the town's own word when it chose one ({@code
+ * request_status_label}), the platform's otherwise.
+ */
+@ApplicationService
+public class StatusLabels {
+
+  @PersistenceContext EntityManager em;
+
+  @jakarta.inject.Inject fr.cite.platform.tenancy.application.TenantContext tenant;
+
+  public String label(RequestStatus status, Locale locale) {
+    boolean english = "en".equals(locale.getLanguage());
+    List<?> found =
+        em.createNativeQuery(
+                "select "
+                    + (english ? "coalesce(label_en, label_fr)" : "label_fr")
+                    + " from request_status_label where tenant_id = ?2 and status = ?1")
+            .setParameter(1, status.name())
+            .setParameter(2, tenant.require().id())
+            .getResultList();
+    return found.isEmpty() ? platformLabel(status, locale) : (String) found.get(0);
+  }
+
+  public static String platformLabel(RequestStatus status, Locale locale) {
+    return ResourceBundle.getBundle(RequestMails.BUNDLE_NAME, locale, RequestMails.NO_FALLBACK)
+        .getString("label." + status.name());
+  }
+}
