@@ -137,6 +137,23 @@ class RequestLifecycleIT extends CiteIntegrationTest {
     assertThat(waiting.json().getString("assignee")).isEqualTo(agentOfA.email());
     awaitMail(citizenEmail, reference, "attend votre réponse", "rez-de-chaussée");
 
+    // Given to someone else, then back; an unknown person is refused.
+    Http.Response given =
+        Http.postJson(
+            a.host(),
+            "/api/v1/desk/requests/" + reference + "/assignment",
+            "{\"assignee\":\"" + agentOfA.email() + "\"}",
+            agentOfA.bearer());
+    assertThat(given.status()).as(given.toString()).isEqualTo(200);
+    OnboardingApiIT.assertProblem(
+        Http.postJson(
+            a.host(),
+            "/api/v1/desk/requests/" + reference + "/assignment",
+            "{\"assignee\":\"" + agentOfB.email() + "\"}",
+            agentOfA.bearer()),
+        422,
+        "request-unknown-agent");
+
     // An internal note never reaches the citizen.
     Http.postJson(
         a.host(),
@@ -376,6 +393,76 @@ class RequestLifecycleIT extends CiteIntegrationTest {
     Http.Response after = Http.get(a.host(), "/api/v1/requests/mine", TownStaff.bearer(token));
     assertThat(after.status()).as(after.toString()).isEqualTo(200);
     assertThat(after.json().getInt("totalItems")).isZero();
+  }
+
+  @Test
+  void aTownDefinesItsOwnTypeStatusNamesAndEmailWording() throws Exception {
+    TownStaff.Member admin = TownStaff.member(a, "admin-demandes", "TOWN_ADMIN");
+    String type =
+        "{\"nameFr\":\"Demande de composteur\",\"nameEn\":\"Compost bin\",\"service\":\"proprete\","
+            + "\"anonymous\":false,\"form\":{\"fields\":[{\"name\":\"adresse\",\"type\":\"ADDRESS\","
+            + "\"label\":{\"fr\":\"Adresse\"},\"required\":true},{\"name\":\"taille\",\"type\":\"CHOICE\","
+            + "\"label\":{\"fr\":\"Taille\"},\"required\":true,\"options\":[{\"value\":\"300\",\"label\":{\"fr\":\"300 L\"}},"
+            + "{\"value\":\"600\",\"label\":{\"fr\":\"600 L\"}}]}]}}";
+    assertThat(
+            Http.putJson(a.host(), "/api/v1/admin/requests/types/composteur", type, admin.bearer())
+                .status())
+        .isEqualTo(201);
+    assertThat(
+            Http.putJson(
+                    a.host(), "/api/v1/admin/requests/types/composteur", type, agentOfA.bearer())
+                .status())
+        .isEqualTo(403);
+    OnboardingApiIT.assertProblem(
+        Http.putJson(
+            a.host(),
+            "/api/v1/admin/requests/types/casse",
+            "{\"nameFr\":\"Casse\",\"service\":\"proprete\",\"form\":{\"fields\":[{\"name\":\"x\"}]}}",
+            admin.bearer()),
+        422,
+        "request-bad-schema");
+    assertThat(Http.get(a.host(), "/api/v1/requests/types/composteur").body()).contains("600 L");
+    assertThat(Http.get(b.host(), "/api/v1/requests/types/composteur").status()).isEqualTo(404);
+
+    assertThat(
+            Http.putJson(
+                    a.host(),
+                    "/api/v1/admin/requests/status-labels/WAITING",
+                    "{\"labelFr\":\"À compléter\",\"labelEn\":\"To complete\"}",
+                    admin.bearer())
+                .status())
+        .isEqualTo(204);
+    assertThat(
+            Http.putJson(
+                    a.host(),
+                    "/api/v1/admin/requests/mail-templates",
+                    "{\"status\":\"WAITING\",\"language\":\"fr\",\"subject\":\"{reference} : il nous manque une information\","
+                        + "\"body\":\"Bonjour, {message} ({status}) {link}\"}",
+                    admin.bearer())
+                .status())
+        .isEqualTo(204);
+    String reference =
+        Http.postJson(
+                a.host(),
+                "/api/v1/requests",
+                "{\"type\":\"composteur\",\"values\":{\"adresse\":\"2 rue Verte\",\"taille\":\"300\"}}",
+                citizen())
+            .json()
+            .getString("reference");
+    Http.postJson(
+        a.host(),
+        "/api/v1/desk/requests/" + reference + "/status",
+        "{\"status\":\"WAITING\",\"message\":\"Avez-vous un jardin ?\"}",
+        agentOfA.bearer());
+    assertThat(
+            Http.get(a.host(), "/api/v1/requests/" + reference, citizen())
+                .json()
+                .getString("statusLabel"))
+        .isEqualTo("À compléter");
+    awaitMail(
+        citizenEmail,
+        reference + " : il nous manque une information",
+        "Avez-vous un jardin ? (À compléter)");
   }
 
   static long countRequests(TestTowns.Town town) throws Exception {

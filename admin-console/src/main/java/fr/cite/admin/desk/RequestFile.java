@@ -164,7 +164,9 @@ public class RequestFile implements Serializable {
   }
 
   public void setRef(String ref) {
-    this.ref = ref;
+    if (ref != null) {
+      this.ref = ref;
+    }
   }
 
   public RequestStatus getNewStatus() {

@@ -40,6 +40,7 @@ public class ApiApplication extends Application {
         fr.cite.platform.tenancy.api.TownSettingsResource.class,
         fr.cite.platform.requests.api.RequestsResource.class,
         fr.cite.platform.requests.api.DeskResource.class,
+        fr.cite.platform.requests.api.RequestAdminResource.class,
         fr.cite.platform.requests.api.RequestAuthentication.Citizens.class,
         fr.cite.platform.requests.api.RequestAuthentication.Staff.class,
         StaffResource.class,

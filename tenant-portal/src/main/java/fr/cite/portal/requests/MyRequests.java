@@ -72,8 +72,14 @@ public class MyRequests {
     return catalog.activeTypes();
   }
 
+  private java.util.Map<RequestStatus, String> statusLabels;
+
+  /** Status names, read once per page. */
   public String statusLabel(RequestStatus s) {
-    return labels.label(s, host.locale());
+    if (statusLabels == null) {
+      statusLabels = labels.all(host.locale());
+    }
+    return statusLabels.get(s);
   }
 
   public String typeName(Requests.MineRow r) {

@@ -12,9 +12,9 @@ import fr.cite.platform.requests.domain.FormSchema;
 import fr.cite.platform.requests.domain.RequestChannel;
 import fr.cite.platform.requests.domain.RequestType;
 import fr.cite.platform.tenancy.application.RequestHost;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
-import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.Part;
@@ -31,10 +31,11 @@ import java.util.Map;
  * A request's form on the portal, drawn from its type's schema: plain labelled fields, errors next
  * to each field and summed up at the top (with links to the fields), a draft saved for later (with
  * an account), and the reference shown once sent (with the tracking code without an account). The
- * server checks everything again; the browser's own checks are only comfort.
+ * server checks everything again; the browser's own checks are only comfort. Stateless, like every
+ * portal page: the type and the draft travel in the form itself.
  */
 @Named("requestForm")
-@ViewScoped
+@RequestScoped
 public class RequestForm implements Serializable {
 
   private static final long serialVersionUID = 1L;
@@ -49,7 +50,6 @@ public class RequestForm implements Serializable {
 
   private String type;
   private Long draftId;
-  private boolean withoutAccount;
   private final Map<String, Object> values = new HashMap<>();
   private final Map<String, List<String>> multi = new HashMap<>();
   private transient Map<String, Part> files = new HashMap<>();
@@ -68,10 +68,10 @@ public class RequestForm implements Serializable {
     if (faces.isPostback()) {
       return;
     }
-    withoutAccount = !faces.getViewRoot().getViewId().startsWith("/compte/");
+    boolean withoutAccount = isWithoutAccount();
     try {
-      if (draftId != null && !withoutAccount) {
-        Requests.View draft = requests.draft(draftId, Citizens.subject().orElse(null));
+      if (getDraftId() != null && !withoutAccount) {
+        Requests.View draft = requests.draft(getDraftId(), Citizens.subject().orElse(null));
         type = draft.type().slug();
         FormData.parse(draft.demande().formData())
             .forEach(
@@ -80,7 +80,7 @@ public class RequestForm implements Serializable {
                   multi.put(k, new ArrayList<>(v));
                 });
       }
-      RequestType t = catalog.requireActive(type == null ? "" : type);
+      RequestType t = catalog.requireActive(getType() == null ? "" : getType());
       if (withoutAccount && !t.anonymous()) {
         faces
             .getExternalContext()
@@ -95,13 +95,23 @@ public class RequestForm implements Serializable {
     }
   }
 
+  private RequestType requestType;
+  private List<FormSchema.Field> fields;
+
+  /** The type, read once per request. */
   public RequestType getRequestType() {
-    return catalog.type(type == null ? "" : type).orElse(null);
+    if (requestType == null && getType() != null) {
+      requestType = catalog.type(getType()).orElse(null);
+    }
+    return requestType;
   }
 
   public List<FormSchema.Field> getFields() {
-    RequestType t = getRequestType();
-    return t == null ? List.of() : t.form().fields();
+    if (fields == null) {
+      RequestType t = getRequestType();
+      fields = t == null ? List.of() : t.form().fields();
+    }
+    return fields;
   }
 
   public String label(FormSchema.Field f) {
@@ -145,6 +155,7 @@ public class RequestForm implements Serializable {
     globalError = null;
     FacesContext faces = FacesContext.getCurrentInstance();
     Demande.Citizen citizen;
+    boolean withoutAccount = isWithoutAccount();
     if (withoutAccount) {
       if (!limiter.allow(
           "file", host.town().orElseThrow().id(), Citizens.request().getRemoteAddr())) {
@@ -182,13 +193,13 @@ public class RequestForm implements Serializable {
       Requests.Filed filed =
           requests.file(
               new Requests.Filing(
-                  type,
+                  getType(),
                   citizen,
                   RequestChannel.WEB,
                   sent,
                   uploads,
                   draft,
-                  draftId,
+                  getDraftId(),
                   DemandeEvent.Actor.CITIZEN,
                   citizen.name(),
                   host.locale().getLanguage()));
@@ -232,7 +243,7 @@ public class RequestForm implements Serializable {
   }
 
   public String fieldLabel(String field) {
-    if ("email".equals(field) && withoutAccount) {
+    if ("email".equals(field) && isWithoutAccount()) {
       return fr.cite.portal.web.PortalPage.text("request.contactEmail");
     }
     return getFields().stream()
@@ -244,24 +255,44 @@ public class RequestForm implements Serializable {
 
   // ---- properties
 
+  /**
+   * The type from the address or the form's hidden field: read from the request itself, because the
+   * fields (which depend on it) are decoded before view parameters reach the bean.
+   */
   public String getType() {
+    if (type == null) {
+      String p = Citizens.request().getParameter("type");
+      type = p == null || p.isBlank() ? null : p;
+    }
     return type;
   }
 
+  /** Set from the address; a postback (whose action URL has no parameters) keeps it. */
   public void setType(String type) {
-    this.type = type;
+    if (type != null) {
+      this.type = type;
+    }
   }
 
   public Long getDraftId() {
+    if (draftId == null) {
+      String p = Citizens.request().getParameter("brouillon");
+      if (p != null && p.matches("[0-9]{1,18}")) {
+        draftId = Long.valueOf(p);
+      }
+    }
     return draftId;
   }
 
   public void setDraftId(Long draftId) {
-    this.draftId = draftId;
+    if (draftId != null) {
+      this.draftId = draftId;
+    }
   }
 
+  /** The form without account is the one outside {@code /compte/}. */
   public boolean isWithoutAccount() {
-    return withoutAccount;
+    return !FacesContext.getCurrentInstance().getViewRoot().getViewId().startsWith("/compte/");
   }
 
   public Map<String, Object> getValues() {

@@ -10,8 +10,8 @@ import fr.cite.platform.requests.domain.FormData;
 import fr.cite.platform.requests.domain.FormSchema;
 import fr.cite.platform.requests.domain.RequestStatus;
 import fr.cite.platform.tenancy.application.RequestHost;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
-import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.Part;
@@ -30,7 +30,7 @@ import java.util.Map;
  * and, with the tracking code, without an account ({@code /suivi}).
  */
 @Named("requestPage")
-@ViewScoped
+@RequestScoped
 public class RequestPage implements Serializable {
 
   private static final long serialVersionUID = 1L;
@@ -59,7 +59,7 @@ public class RequestPage implements Serializable {
       return;
     }
     try {
-      view = requests.forCitizen(ref, Citizens.subject().orElse(null));
+      view = requests.forCitizen(getRef(), Citizens.subject().orElse(null));
     } catch (ProblemException e) {
       FacesContext.getCurrentInstance().getExternalContext().responseSendError(404, "");
       FacesContext.getCurrentInstance().responseComplete();
@@ -95,10 +95,10 @@ public class RequestPage implements Serializable {
     }
     try {
       requests.reply(
-          ref, Citizens.subject().orElse(null), Citizens.signedIn().name(), replyText, upload);
+          getRef(), Citizens.subject().orElse(null), Citizens.signedIn().name(), replyText, upload);
       replyText = null;
       replied = true;
-      view = requests.forCitizen(ref, Citizens.subject().orElse(null));
+      view = requests.forCitizen(getRef(), Citizens.subject().orElse(null));
     } catch (ProblemException e) {
       error = text(e);
       FacesContext.getCurrentInstance().validationFailed();
@@ -114,9 +114,9 @@ public class RequestPage implements Serializable {
   // ---- what the page shows
 
   public Requests.View getView() {
-    if (view == null && ref != null && !tracked && Citizens.subject().isPresent()) {
+    if (view == null && getRef() != null && !tracked && Citizens.subject().isPresent()) {
       try {
-        view = requests.forCitizen(ref, Citizens.subject().get());
+        view = requests.forCitizen(getRef(), Citizens.subject().get());
       } catch (ProblemException e) {
         return null;
       }
@@ -124,8 +124,17 @@ public class RequestPage implements Serializable {
     return view;
   }
 
+  private transient Map<RequestStatus, String> statusLabels;
+
+  private String label(RequestStatus s) {
+    if (statusLabels == null) {
+      statusLabels = labels.all(host.locale());
+    }
+    return statusLabels.get(s);
+  }
+
   public String getStatusLabel() {
-    return labels.label(getView().demande().status(), host.locale());
+    return label(getView().demande().status());
   }
 
   public boolean isOpen() {
@@ -165,7 +174,7 @@ public class RequestPage implements Serializable {
     return fr.cite.portal.web.PortalPage.text("request.event." + e.kind().name())
         + e.toStatus()
             .filter(s -> e.kind() == DemandeEvent.Kind.STATUS)
-            .map(s -> " : " + labels.label(s, host.locale()))
+            .map(s -> " : " + label(s))
             .orElse("")
         + (e.actor() == DemandeEvent.Actor.AGENT && !"en".equals(lang)
             ? " (mairie)"
@@ -194,12 +203,20 @@ public class RequestPage implements Serializable {
 
   // ---- properties
 
+  /** From the address or the reply form's hidden field (see {@link RequestForm#getType()}). */
   public String getRef() {
+    if (ref == null) {
+      String p = Citizens.request().getParameter("ref");
+      ref = p == null || p.isBlank() ? null : p;
+    }
     return ref;
   }
 
+  /** Set from the address (or the tracking form); a postback without it keeps it. */
   public void setRef(String ref) {
-    this.ref = ref;
+    if (ref != null) {
+      this.ref = ref;
+    }
   }
 
   public String getCode() {

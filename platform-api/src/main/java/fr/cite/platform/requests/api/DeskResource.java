@@ -51,6 +51,8 @@ public class DeskResource {
 
   @Inject CurrentCaller caller;
 
+  @Inject fr.cite.platform.staff.application.StaffDirectory staff;
+
   @Inject RequestHost host;
 
   @GET
@@ -108,18 +110,34 @@ public class DeskResource {
     return RequestsResource.attachment(requests.attachment(desk.detail(reference).demande(), id));
   }
 
-  /** {@code {"assignee": "me"}} takes it; {@code {"assignee": null}} leaves it unassigned. */
+  /**
+   * {@code {"assignee": "me"}} takes it; {@code {"assignee": "<e-mail>"}} gives it to another agent
+   * or administrator of the town (422 for anyone else); {@code {"assignee": null}} leaves it
+   * unassigned.
+   */
   @POST
   @Path("requests/{reference}/assignment")
   @Consumes(MediaType.APPLICATION_JSON)
   public RequestViews.RequestView assign(
       @PathParam("reference") String reference, JsonObject body) {
-    boolean me = "me".equals(RequestBodies.string(body, "assignee"));
-    desk.assign(
-        reference,
-        me ? caller.requireSubject() : null,
-        me ? caller.displayName().orElse(null) : null,
-        caller.displayName().orElse(null));
+    String who = RequestBodies.string(body, "assignee");
+    String by = caller.displayName().orElse(null);
+    if (who == null) {
+      desk.assign(reference, null, null, by);
+    } else if ("me".equals(who)) {
+      desk.assign(reference, caller.requireSubject(), by, by);
+    } else {
+      var member =
+          staff.list().stream()
+              .filter(m -> m.email().equalsIgnoreCase(who.strip()) && m.subject().isPresent())
+              .filter(
+                  m ->
+                      m.role() == fr.cite.platform.staff.domain.StaffRole.AGENT
+                          || m.role() == fr.cite.platform.staff.domain.StaffRole.TOWN_ADMIN)
+              .findFirst()
+              .orElseThrow(() -> ProblemException.unprocessable("request-unknown-agent", who));
+      desk.assign(reference, member.subject().orElseThrow(), member.email(), by);
+    }
     return get(reference);
   }
 

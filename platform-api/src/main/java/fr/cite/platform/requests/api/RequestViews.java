@@ -107,6 +107,7 @@ public final class RequestViews {
     static RequestView of(
         Requests.View v, Locale l, StatusLabels labels, String filesBase, boolean agent) {
       Demande d = v.demande();
+      Map<fr.cite.platform.requests.domain.RequestStatus, String> names = labels.all(l);
       FormSchema schema = v.type().form();
       List<AnswerView> answers = new ArrayList<>();
       Map<String, List<String>> data = FormData.parse(d.formData());
@@ -145,7 +146,7 @@ public final class RequestViews {
                           e.actor() == DemandeEvent.Actor.CITIZEN && !agent
                               ? null
                               : e.actorName().orElse(null),
-                          e.toStatus().map(s -> labels.label(s, l)).orElse(null),
+                          e.toStatus().map(names::get).orElse(null),
                           e.text().orElse(null),
                           files.stream()
                               .filter(
@@ -160,7 +161,7 @@ public final class RequestViews {
           v.type().slug(),
           v.type().name().in(l),
           d.status().name(),
-          labels.label(d.status(), l),
+          names.get(d.status()),
           d.channel().name(),
           d.createdAt(),
           d.submittedAt().orElse(null),

@@ -74,6 +74,26 @@ public class RequestType extends RequestRecord {
     this.position = position;
   }
 
+  /** Rewrites what the type is, asks and leads to. */
+  public void redefine(
+      LocalizedText name,
+      LocalizedText description,
+      FormSchema form,
+      RequestService service,
+      String procedureSlug,
+      boolean anonymous,
+      boolean active) {
+    this.nameFr = name.fr();
+    this.nameEn = name.en();
+    this.descriptionFr = description == null ? null : description.fr();
+    this.descriptionEn = description == null ? null : description.en();
+    this.formSchema = form.toJson();
+    this.serviceId = service.id();
+    this.procedureSlug = procedureSlug;
+    this.anonymous = anonymous;
+    this.active = active;
+  }
+
   public String slug() {
     return slug;
   }
