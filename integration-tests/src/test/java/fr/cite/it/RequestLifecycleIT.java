@@ -465,6 +465,61 @@ class RequestLifecycleIT extends CiteIntegrationTest {
         "Avez-vous un jardin ? (À compléter)");
   }
 
+  @Test
+  void aDeletedAccountLeavesItsRequestsAnonymousInEveryTown() throws Exception {
+    String email = "parti-" + UUID.randomUUID() + "@example.fr";
+    String password = "Parti-" + UUID.randomUUID();
+    Browser browser = new Browser();
+    KeycloakPages.register(
+        browser,
+        browser.get("http://" + a.host() + ":" + Http.port() + "/compte/"),
+        "Zoé",
+        "Partie",
+        email,
+        password);
+    String onA = KeycloakPages.accessToken(browser, a.host(), email, password);
+    String onB = KeycloakPages.accessToken(browser, b.host(), email, password);
+    String inA =
+        Http.postJson(
+                a.host(),
+                "/api/v1/requests",
+                graffiti("1 quai Sud", photo()),
+                TownStaff.bearer(onA))
+            .json()
+            .getString("reference");
+    String inB =
+        Http.postJson(
+                b.host(),
+                "/api/v1/requests",
+                graffiti("2 quai Nord", photo()),
+                TownStaff.bearer(onB))
+            .json()
+            .getString("reference");
+
+    assertThat(
+            Http.send(
+                    a.host(),
+                    "/api/v1/requests/me/account",
+                    "application/json",
+                    new byte[0],
+                    "DELETE",
+                    TownStaff.bearer(onA))
+                .status())
+        .isEqualTo(204);
+    for (var check : List.of(new Object[] {a, inA, agentOfA}, new Object[] {b, inB, agentOfB})) {
+      TestTowns.Town town = (TestTowns.Town) check[0];
+      JsonObject kept =
+          Http.get(
+                  town.host(),
+                  "/api/v1/desk/requests/" + check[1],
+                  ((TownStaff.Member) check[2]).bearer())
+              .json();
+      assertThat(kept.getString("status")).isEqualTo("SUBMITTED");
+      assertThat(kept.containsKey("citizenEmail") && !kept.isNull("citizenEmail")).isFalse();
+    }
+    assertThat(TestKeycloak.admin("/users?email=" + email).asJsonArray()).isEmpty();
+  }
+
   static long countRequests(TestTowns.Town town) throws Exception {
     try (Connection c = TestDatabase.asSuperuser()) {
       return CatalogueEditingIT.count(

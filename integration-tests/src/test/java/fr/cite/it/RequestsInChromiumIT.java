@@ -72,7 +72,13 @@ class RequestsInChromiumIT extends CiteIntegrationTest {
     try {
       Long scrollWidth = (Long) c.executeScript("return document.documentElement.scrollWidth");
       Long viewport = (Long) c.executeScript("return document.documentElement.clientWidth");
-      assertThat(scrollWidth).as(page).isLessThanOrEqualTo(viewport);
+      Object wide =
+          c.executeScript(
+              "var w = document.documentElement.clientWidth; return Array.from(document.querySelectorAll('body *'))"
+                  + ".filter(function (e) { return e.getBoundingClientRect().right > w + 1; })"
+                  + ".map(function (e) { return e.tagName + '.' + e.className + '#' + e.id + ' ' + Math.round(e.getBoundingClientRect().right); })"
+                  + ".slice(0, 8).join(', ');");
+      assertThat(scrollWidth).as(page + ": " + wide).isLessThanOrEqualTo(viewport);
     } finally {
       c.manage().window().setSize(new Dimension(1280, 1000));
     }
@@ -155,12 +161,8 @@ class RequestsInChromiumIT extends CiteIntegrationTest {
     waiting(agent).until(ExpectedConditions.elementToBeClickable(By.id("request:take"))).click();
     waiting(agent)
         .until(ExpectedConditions.textToBePresentInElementLocated(By.id("assignee"), agentEmail));
-    agent.findElement(By.id("request:newStatus")).click();
-    waiting(agent)
-        .until(
-            ExpectedConditions.elementToBeClickable(
-                By.cssSelector("#request\\:newStatus_items li[data-label='Traitée']")))
-        .click();
+    ((org.openqa.selenium.JavascriptExecutor) agent)
+        .executeScript("PF('newStatusMenu').selectValue('DONE')");
     agent.findElement(By.id("request:message")).sendKeys("L'abribus a été nettoyé ce matin.");
     agent.findElement(By.id("request:move")).click();
     waiting(agent)

@@ -10,8 +10,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 
 /**
  * A request's file for the town's agents ({@code /desk/fichier?ref=&id=}), always as an attachment
@@ -39,16 +37,6 @@ public class DeskFiles extends HttpServlet {
       res.sendError(HttpServletResponse.SC_NOT_FOUND);
       return;
     }
-    res.setContentType(a.contentType());
-    res.setHeader(
-        "Content-Disposition",
-        "attachment; filename=\""
-            + a.fileName().replaceAll("[^A-Za-z0-9._-]", "_")
-            + "\"; filename*=UTF-8''"
-            + URLEncoder.encode(a.fileName(), StandardCharsets.UTF_8).replace("+", "%20"));
-    res.setHeader("Cache-Control", "private, no-store");
-    res.setHeader("X-Content-Type-Options", "nosniff");
-    res.setContentLength(a.size());
-    res.getOutputStream().write(a.content());
+    a.writeTo(res);
   }
 }

@@ -21,7 +21,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One request in the town console: the citizen's answers and files, the whole history with the
@@ -73,27 +72,11 @@ public class RequestFile implements Serializable {
     return new ArrayList<>(getView().demande().status().agentMoves());
   }
 
-  /** An answer of the form: label and values. */
-  public record Answer(String label, String value) implements Serializable {}
-
-  public List<Answer> getAnswers() {
-    FormSchema schema = getView().type().form();
-    Map<String, List<String>> data = FormData.parse(getView().demande().formData());
-    List<Answer> answers = new ArrayList<>();
-    for (FormSchema.Field f : schema.fields()) {
-      List<String> v = data.get(f.name());
-      if (v != null) {
-        answers.add(
-            new Answer(
-                f.label(host.locale()),
-                String.join(
-                    ", ",
-                    v.stream()
-                        .map(x -> f.option(x).map(o -> o.label().in(host.locale())).orElse(x))
-                        .toList())));
-      }
-    }
-    return answers;
+  public List<FormSchema.Answer> getAnswers() {
+    return getView()
+        .type()
+        .form()
+        .answers(FormData.parse(getView().demande().formData()), host.locale());
   }
 
   public String at(java.time.Instant i) {

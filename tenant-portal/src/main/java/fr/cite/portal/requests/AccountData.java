@@ -18,6 +18,19 @@ public class AccountData {
 
   @Inject CitizenData data;
 
+  @Inject fr.cite.platform.requests.application.AccountDeletion accounts;
+
+  /** Deletes the account everywhere (requests anonymised in every town), then signs out here. */
+  public void deleteAccount() throws IOException {
+    var external = FacesContext.getCurrentInstance().getExternalContext();
+    var subject = Citizens.subject();
+    if (subject.isPresent()) {
+      accounts.delete(subject.get());
+      external.invalidateSession();
+    }
+    external.redirect(external.getRequestContextPath() + "/?compte=supprime");
+  }
+
   public void forget() throws IOException {
     Citizens.subject().ifPresent(data::forget);
     var external = FacesContext.getCurrentInstance().getExternalContext();

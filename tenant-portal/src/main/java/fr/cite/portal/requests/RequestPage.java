@@ -20,7 +20,6 @@ import java.io.InputStream;
 import java.io.Serializable;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -142,31 +141,11 @@ public class RequestPage implements Serializable {
     return !s.closed() && s != RequestStatus.DRAFT;
   }
 
-  /** A form answer: label and the values as a citizen reads them. */
-  public record Answer(String label, String value) implements Serializable {}
-
-  public List<Answer> getAnswers() {
-    FormSchema schema = getView().type().form();
-    Map<String, List<String>> data = FormData.parse(getView().demande().formData());
-    List<Answer> answers = new ArrayList<>();
-    for (FormSchema.Field f : schema.fields()) {
-      List<String> values = data.get(f.name());
-      if (values != null) {
-        answers.add(
-            new Answer(
-                f.label(host.locale()),
-                String.join(
-                    ", ",
-                    values.stream()
-                        .map(
-                            v ->
-                                "true".equals(v)
-                                    ? (host.locale().getLanguage().equals("en") ? "Yes" : "Oui")
-                                    : f.option(v).map(o -> o.label().in(host.locale())).orElse(v))
-                        .toList())));
-      }
-    }
-    return answers;
+  public List<FormSchema.Answer> getAnswers() {
+    return getView()
+        .type()
+        .form()
+        .answers(FormData.parse(getView().demande().formData()), host.locale());
   }
 
   public String eventLabel(DemandeEvent e) {

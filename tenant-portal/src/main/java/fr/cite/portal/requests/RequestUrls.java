@@ -81,16 +81,7 @@ public class RequestUrls extends HttpFilter {
       res.sendError(HttpServletResponse.SC_NOT_FOUND);
       return;
     }
-    res.setContentType(a.contentType());
-    res.setHeader(
-        "Content-Disposition",
-        "attachment; filename=\""
-            + a.fileName().replaceAll("[^A-Za-z0-9._-]", "_")
-            + "\"; filename*=UTF-8''"
-            + enc(a.fileName()).replace("+", "%20"));
-    res.setHeader("Cache-Control", "private, no-store");
-    res.setContentLength(a.size());
-    res.getOutputStream().write(a.content());
+    a.writeTo(res);
   }
 
   private void exportData(HttpServletRequest req, HttpServletResponse res) throws IOException {

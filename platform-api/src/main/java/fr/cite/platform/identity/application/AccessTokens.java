@@ -48,6 +48,23 @@ public class AccessTokens {
   private final Map<String, PublicKey> keys = new ConcurrentHashMap<>();
 
   /** The caller, or empty when the token is malformed, forged, expired or from elsewhere. */
+  /**
+   * The caller of an {@code Authorization} header: empty without a header, 401 problem for another
+   * scheme or a token that does not verify.
+   */
+  public Optional<Caller> fromHeader(String header) {
+    if (header == null) {
+      return Optional.empty();
+    }
+    if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      throw new fr.cite.platform.problem.ProblemException(401, "bearer-token-missing");
+    }
+    return Optional.of(
+        verify(header.substring(7).strip())
+            .orElseThrow(
+                () -> new fr.cite.platform.problem.ProblemException(401, "bearer-token-invalid")));
+  }
+
   public Optional<Caller> verify(String token) {
     if (config.keycloakUrl().isEmpty() || token == null) {
       return Optional.empty();

@@ -68,6 +68,22 @@ public class KeycloakTownIdentity implements TownIdentity {
   }
 
   @Override
+  public void deleteAccount(String subject) {
+    if (!isConfigured()) {
+      throw new IdentityUnavailableException(
+          "No identity provider configured (CITE_KEYCLOAK_URL)", null);
+    }
+    try (jakarta.ws.rs.core.Response r =
+        keycloak().realm(config.keycloakRealm()).users().delete(subject)) {
+      if (r.getStatus() != 204 && r.getStatus() != 404) {
+        throw new IdentityUnavailableException("Keycloak answered " + r.getStatus(), null);
+      }
+    } catch (ProcessingException | WebApplicationException e) {
+      throw new IdentityUnavailableException(describe(e), e);
+    }
+  }
+
+  @Override
   public void acceptRedirectUris(List<String> uris) {
     if (!isConfigured()) {
       throw new IdentityUnavailableException(

@@ -35,6 +35,14 @@ public interface TownIdentity {
    */
   void acceptRedirectUris(List<String> uris);
 
+  /**
+   * Deletes a citizen's account (its sign-in, everywhere). Idempotent: an account already gone is
+   * not an error.
+   *
+   * @throws IdentityUnavailableException when the provider cannot be reached or refuses
+   */
+  void deleteAccount(String subject);
+
   /** False when no identity provider is configured: towns stay "identity pending". */
   boolean isConfigured();
 }

@@ -22,17 +22,7 @@ public final class RequestAuthentication {
 
   static Optional<AccessTokens.Caller> bearer(
       ContainerRequestContext request, AccessTokens tokens) {
-    String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-    if (header == null) {
-      return Optional.empty();
-    }
-    if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      throw new ProblemException(401, "bearer-token-missing");
-    }
-    return Optional.of(
-        tokens
-            .verify(header.substring(7).strip())
-            .orElseThrow(() -> new ProblemException(401, "bearer-token-invalid")));
+    return tokens.fromHeader(request.getHeaderString(HttpHeaders.AUTHORIZATION));
   }
 
   /** {@link CitizenOptional}: signed in when a valid token comes, anonymous without one. */

@@ -8,7 +8,6 @@ import fr.cite.platform.requests.domain.FormData;
 import fr.cite.platform.requests.domain.FormSchema;
 import fr.cite.platform.requests.domain.RequestType;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -109,20 +108,10 @@ public final class RequestViews {
       Demande d = v.demande();
       Map<fr.cite.platform.requests.domain.RequestStatus, String> names = labels.all(l);
       FormSchema schema = v.type().form();
-      List<AnswerView> answers = new ArrayList<>();
-      Map<String, List<String>> data = FormData.parse(d.formData());
-      for (FormSchema.Field f : schema.fields()) {
-        List<String> values = data.get(f.name());
-        if (values != null) {
-          answers.add(
-              new AnswerView(
-                  f.name(),
-                  f.label(l),
-                  values.stream()
-                      .map(x -> f.option(x).map(o -> o.label().in(l)).orElse(x))
-                      .toList()));
-        }
-      }
+      List<AnswerView> answers =
+          schema.answers(FormData.parse(d.formData()), l).stream()
+              .map(a -> new AnswerView(a.field(), a.label(), a.values()))
+              .toList();
       List<FileView> files =
           v.attachments().stream()
               .map(

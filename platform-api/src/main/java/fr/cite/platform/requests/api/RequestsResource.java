@@ -52,6 +52,8 @@ public class RequestsResource {
 
   @Inject CitizenData data;
 
+  @Inject fr.cite.platform.requests.application.AccountDeletion accounts;
+
   @Inject StatusLabels labels;
 
   @Inject SubmissionLimiter limiter;
@@ -213,16 +215,20 @@ public class RequestsResource {
     return Response.noContent().build();
   }
 
+  /**
+   * Deletes the signed-in citizen's account: their requests in every town anonymised (kept, as the
+   * towns must keep them), their drafts deleted, then their sign-in account deleted.
+   */
+  @DELETE
+  @Path("me/account")
+  public Response deleteAccount() {
+    accounts.delete(requireSignedIn());
+    return Response.noContent().build();
+  }
+
   static Response attachment(DemandeAttachment a) {
-    String ascii = a.fileName().replaceAll("[^A-Za-z0-9._-]", "_");
     return Response.ok(a.content(), a.contentType())
-        .header(
-            "Content-Disposition",
-            "attachment; filename=\""
-                + ascii
-                + "\"; filename*=UTF-8''"
-                + java.net.URLEncoder.encode(a.fileName(), java.nio.charset.StandardCharsets.UTF_8)
-                    .replace("+", "%20"))
+        .header("Content-Disposition", a.contentDisposition())
         .header("X-Content-Type-Options", "nosniff")
         .header("Cache-Control", "private, no-store")
         .build();

@@ -107,6 +107,14 @@ public class Requests {
     if (!problems.isEmpty()) {
       throw ProblemException.invalidFields(problems);
     }
+    if (account) {
+      em.createNativeQuery(
+              "insert into citizen_town (subject, tenant_id, first_at) values (?1, ?2, now())"
+                  + " on conflict do nothing")
+          .setParameter(1, citizen.subject())
+          .setParameter(2, tenant.require().id())
+          .executeUpdate();
+    }
     String data = FormData.toJson(checked.data());
     if (demande == null) {
       demande = new Demande(type, citizen, f.channel(), data, clock.instant());

@@ -56,6 +56,25 @@ public class DemandeAttachment extends RequestRecord {
     this.createdAt = now;
   }
 
+  /** {@code attachment; filename="..."; filename*=UTF-8''...}: never shown inline. */
+  public String contentDisposition() {
+    return "attachment; filename=\""
+        + fileName.replaceAll("[^A-Za-z0-9._-]", "_")
+        + "\"; filename*=UTF-8''"
+        + java.net.URLEncoder.encode(fileName, java.nio.charset.StandardCharsets.UTF_8)
+            .replace("+", "%20");
+  }
+
+  /** Sends the file as a download: type, disposition, no caching, no sniffing. */
+  public void writeTo(jakarta.servlet.http.HttpServletResponse res) throws java.io.IOException {
+    res.setContentType(contentType);
+    res.setHeader("Content-Disposition", contentDisposition());
+    res.setHeader("Cache-Control", "private, no-store");
+    res.setHeader("X-Content-Type-Options", "nosniff");
+    res.setContentLength(size);
+    res.getOutputStream().write(content);
+  }
+
   public long demandeId() {
     return demandeId;
   }

@@ -78,6 +78,36 @@ public record FormSchema(List<Field> fields) {
     return fields.stream().filter(f -> f.name().equals(name)).findFirst();
   }
 
+  /** An answer as people read it: the field's label and its values (choices by their label). */
+  public record Answer(String field, String label, List<String> values) {
+    public String text() {
+      return String.join(", ", values);
+    }
+  }
+
+  /** The answers of a request's data in a language, in the form's order (files left out). */
+  public List<Answer> answers(java.util.Map<String, List<String>> data, Locale locale) {
+    List<Answer> answers = new ArrayList<>();
+    for (Field f : fields) {
+      List<String> values = data.get(f.name());
+      if (values == null || f.type() == FieldType.FILE) {
+        continue;
+      }
+      answers.add(
+          new Answer(
+              f.name(),
+              f.label(locale),
+              values.stream()
+                  .map(
+                      v ->
+                          f.type() == FieldType.CHECKBOX
+                              ? ("en".equals(locale.getLanguage()) ? "Yes" : "Oui")
+                              : f.option(v).map(o -> o.label().in(locale)).orElse(v))
+                  .toList()));
+    }
+    return answers;
+  }
+
   public boolean hasFiles() {
     return fields.stream().anyMatch(f -> f.type() == FieldType.FILE);
   }

@@ -37,14 +37,10 @@ public class TownAdminAuthentication implements ContainerRequestFilter {
     if (host.town().isEmpty()) {
       throw ProblemException.notFound("town-only");
     }
-    String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-    if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      throw new ProblemException(401, "bearer-token-missing");
-    }
     AccessTokens.Caller verified =
         tokens
-            .verify(header.substring(7).strip())
-            .orElseThrow(() -> new ProblemException(401, "bearer-token-invalid"));
+            .fromHeader(request.getHeaderString(HttpHeaders.AUTHORIZATION))
+            .orElseThrow(() -> new ProblemException(401, "bearer-token-missing"));
     if (staff.roleOf(verified.subject()).filter(r -> r == StaffRole.TOWN_ADMIN).isEmpty()) {
       throw new ProblemException(403, "town-admin-only");
     }
