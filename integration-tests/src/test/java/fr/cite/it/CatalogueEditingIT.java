@@ -411,7 +411,8 @@ class CatalogueEditingIT extends CiteIntegrationTest {
     }
     Http.Response start = Http.get(a.host(), "/demarches/registre-canicule/en-ligne/" + m.group(1));
     assertThat(start.status()).isEqualTo(303);
-    assertThat(start.header("Location")).isEqualTo("/compte/");
+    // Cité's own e-service: the form of the request type tied to the procedure.
+    assertThat(start.header("Location")).isEqualTo("/compte/demandes/nouvelle/registre-canicule");
     assertThat(Http.get(b.host(), "/demarches/registre-canicule/en-ligne/" + m.group(1)).status())
         .isEqualTo(404);
 

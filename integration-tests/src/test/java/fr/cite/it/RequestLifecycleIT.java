@@ -348,6 +348,68 @@ class RequestLifecycleIT extends CiteIntegrationTest {
             .json();
     assertThat(seen.getString("channel")).isEqualTo("PHONE");
     assertThat(seen.getString("citizenName")).isEqualTo("M. Martin");
+
+    // The dashboard's counts.
+    JsonObject summary = Http.get(a.host(), "/api/v1/desk/summary", agentOfA.bearer()).json();
+    assertThat(summary.getJsonObject("byStatus").getJsonNumber("SUBMITTED").longValue())
+        .isGreaterThanOrEqualTo(2);
+    assertThat(summary.getJsonObject("openByType").toString()).contains("Problème de voirie");
+    assertThat(summary.getJsonArray("oldestOpen")).isNotEmpty();
+    assertThat(Http.get(b.host(), "/api/v1/desk/summary", agentOfB.bearer()).body())
+        .doesNotContain(reference);
+  }
+
+  @Test
+  void aDraftIsKeptForItsCitizenThenCompletedAndSent() {
+    Http.Response draft =
+        Http.postJson(
+            a.host(),
+            "/api/v1/requests",
+            "{\"type\":\"collecte-encombrants\",\"draft\":true,\"values\":{\"objets\":\"Un canapé\"}}",
+            citizen());
+    assertThat(draft.status()).as(draft.toString()).isEqualTo(201);
+    assertThat(draft.json().getString("status")).isEqualTo("DRAFT");
+    assertThat(draft.json().containsKey("reference") && !draft.json().isNull("reference"))
+        .isFalse();
+    long id = draft.json().getJsonNumber("id").longValue();
+    assertThat(Http.get(a.host(), "/api/v1/requests/mine?status=DRAFT", citizen()).body())
+        .contains("\"id\":" + id);
+    // Agents never see drafts.
+    assertThat(Http.get(a.host(), "/api/v1/desk/requests?size=100", agentOfA.bearer()).body())
+        .doesNotContain("Un canapé");
+    // Nobody else completes it.
+    OnboardingApiIT.assertProblem(
+        Http.postJson(
+            a.host(),
+            "/api/v1/requests",
+            "{\"type\":\"collecte-encombrants\",\"draftId\":" + id + ",\"values\":{}}",
+            agentOfA.bearer()),
+        404,
+        "request-not-found");
+    Http.Response sent =
+        Http.postJson(
+            a.host(),
+            "/api/v1/requests",
+            "{\"type\":\"collecte-encombrants\",\"draftId\":"
+                + id
+                + ",\"values\":{\"adresse\":\"9 rue Basse\",\"objets\":\"Un canapé\",\"volume\":\"3\"}}",
+            citizen());
+    assertThat(sent.status()).as(sent.toString()).isEqualTo(201);
+    assertThat(sent.json().getJsonNumber("id").longValue()).isEqualTo(id);
+    assertThat(sent.json().getString("reference")).isNotBlank();
+  }
+
+  @Test
+  void anonymousSubmissionsAreRateLimited() {
+    TestTowns.Town town = TestTowns.onboard();
+    String body =
+        "{\"type\":\"probleme-voirie\",\"values\":{\"adresse\":\"Place\",\"nature\":\"autre\","
+            + "\"description\":\"x\"},\"contact\":{\"email\":\"robot@example.fr\"}}";
+    for (int i = 0; i < 10; i++) {
+      assertThat(Http.postJson(town.host(), "/api/v1/requests", body).status()).isEqualTo(201);
+    }
+    OnboardingApiIT.assertProblem(
+        Http.postJson(town.host(), "/api/v1/requests", body), 429, "request-rate-limited");
   }
 
   @Test

@@ -169,6 +169,33 @@ class RequestsInChromiumIT extends CiteIntegrationTest {
         .until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Traitée"));
     assertThat(agent.findElement(By.cssSelector("a.file-link")).getText()).endsWith(".jpg");
 
+    // A caller's request, filed by the agent with its channel.
+    agent.get(base + "/admin/desk/requests.xhtml");
+    waiting(agent)
+        .until(ExpectedConditions.elementToBeClickable(By.id("queue:newRequest")))
+        .click();
+    waiting(agent)
+        .until(ExpectedConditions.visibilityOfElementLocated(By.id("behalf:contactName")))
+        .sendKeys("Mme Appel");
+    ((org.openqa.selenium.JavascriptExecutor) agent)
+        .executeScript(
+            "var w = PF('newTypeMenu'); w.selectValue('probleme-voirie');"
+                + " if (w.triggerChange) { w.triggerChange(); } else { w.callBehavior('change'); }");
+    waiting(agent)
+        .until(d -> d.findElements(By.cssSelector("#behalf\\:fields input[id$=':v']")).size() == 2);
+    List<org.openqa.selenium.WebElement> texts =
+        agent.findElements(By.cssSelector("#behalf\\:fields input[id$=':v']"));
+    texts.get(0).sendKeys("Rue du Moulin");
+    texts.get(1).sendKeys("Lampadaire clignotant");
+    ((org.openqa.selenium.JavascriptExecutor) agent)
+        .executeScript("document.querySelector('#behalf\\\\:fields select').value = 'eclairage';");
+    agent.findElement(By.id("behalf:file")).click();
+    waiting(agent).until(ExpectedConditions.urlContains("/desk/request.xhtml"));
+    assertThat(agent.findElement(By.tagName("main")).getText())
+        .contains("Téléphone")
+        .contains("Mme Appel")
+        .contains("Lampadaire clignotant");
+
     // The citizen sees it done, with the message, and got the e-mails.
     citizen.get(base + "/compte/demandes/" + reference);
     assertThat(citizen.findElement(By.id("status")).getText()).isEqualTo("Traitée");

@@ -216,6 +216,7 @@ public class DeskResource {
     return Response.created(URI.create("/api/v1/desk/requests/" + reference))
         .entity(
             new RequestViews.Filed(
+                filed.demande().id(),
                 reference,
                 filed.demande().status().name(),
                 filed.trackingCode(),

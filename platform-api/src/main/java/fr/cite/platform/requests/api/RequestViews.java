@@ -65,8 +65,8 @@ public final class RequestViews {
     }
   }
 
-  /** A request filed. */
-  public record Filed(String reference, String status, String trackingCode, String url) {}
+  /** A request filed ({@code id} names a draft to complete). */
+  public record Filed(Long id, String reference, String status, String trackingCode, String url) {}
 
   /** One line of the history. */
   public record EventView(

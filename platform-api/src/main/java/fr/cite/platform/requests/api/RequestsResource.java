@@ -78,9 +78,9 @@ public class RequestsResource {
 
   /**
    * Files a request: {@code {"type", "values": {field: value or [values]}, "contact": {"name",
-   * "email", "phone"}, "files": [{"field", "fileName", "content" (base 64)}], "draft"}}. 201 with
-   * the reference (and the tracking code, shown once, without account); 422 with each field's
-   * problem.
+   * "email", "phone"}, "files": [{"field", "fileName", "content" (base 64)}], "draft", "draftId"}}
+   * (a draft is kept for its citizen; {@code draftId} completes one). 201 with the reference (and
+   * the tracking code, shown once, without account); 422 with each field's problem.
    */
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
@@ -112,7 +112,7 @@ public class RequestsResource {
                 RequestBodies.values(body),
                 RequestBodies.files(body),
                 body.getBoolean("draft", false),
-                null,
+                body.get("draftId") instanceof jakarta.json.JsonNumber n ? n.longValue() : null,
                 DemandeEvent.Actor.CITIZEN,
                 citizen.name(),
                 locale().getLanguage()));
@@ -122,6 +122,7 @@ public class RequestsResource {
             URI.create("/api/v1/requests/" + (reference == null ? "drafts/" + d.id() : reference)))
         .entity(
             new RequestViews.Filed(
+                d.id(),
                 reference,
                 d.status().name(),
                 filed.trackingCode(),
