@@ -5,11 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.cite.it.support.Browser;
 import fr.cite.it.support.CiteIntegrationTest;
 import fr.cite.it.support.Http;
-import fr.cite.it.support.KeycloakPages;
 import fr.cite.it.support.TestKeycloak;
 import fr.cite.it.support.TestTowns;
+import fr.cite.it.support.TownCitizens;
 import fr.cite.it.support.TownStaff;
-import java.util.UUID;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.as.arquillian.container.ManagementClient;
 import org.jboss.as.controller.client.helpers.Operations;
@@ -37,17 +36,8 @@ class MonCompteStatementCountIT extends CiteIntegrationTest {
   record Citizen(Browser browser, String token) {}
 
   static Citizen citizen(TestTowns.Town town) throws Exception {
-    String email = "compte-" + UUID.randomUUID() + "@example.fr";
-    String password = "Compte-" + UUID.randomUUID();
-    Browser browser = new Browser();
-    KeycloakPages.register(
-        browser,
-        browser.get("http://" + town.host() + ":" + Http.port() + "/compte/"),
-        "Paul",
-        "Compte",
-        email,
-        password);
-    return new Citizen(browser, KeycloakPages.accessToken(browser, town.host(), email, password));
+    TownCitizens.Citizen c = TownCitizens.signUp(town, "compte", "Paul", "Compte");
+    return new Citizen(c.browser(), c.token());
   }
 
   static void file(TestTowns.Town town, Citizen c, int i) {

@@ -2,14 +2,13 @@ package fr.cite.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.cite.it.support.Browser;
 import fr.cite.it.support.CiteIntegrationTest;
 import fr.cite.it.support.Http;
-import fr.cite.it.support.KeycloakPages;
 import fr.cite.it.support.TestDatabase;
 import fr.cite.it.support.TestKeycloak;
 import fr.cite.it.support.TestMail;
 import fr.cite.it.support.TestTowns;
+import fr.cite.it.support.TownCitizens;
 import fr.cite.it.support.TownStaff;
 import jakarta.json.JsonObject;
 import java.awt.image.BufferedImage;
@@ -43,18 +42,10 @@ class RequestLifecycleIT extends CiteIntegrationTest {
     TestKeycloak.awaitReady();
     a = TestTowns.onboard();
     b = TestTowns.onboard();
-    citizenEmail = "habitant-" + UUID.randomUUID() + "@example.fr";
-    String password = "Habitant-" + UUID.randomUUID();
-    Browser browser = new Browser();
-    KeycloakPages.register(
-        browser,
-        browser.get("http://" + a.host() + ":" + Http.port() + "/compte/"),
-        "Claire",
-        "Dupont",
-        citizenEmail,
-        password);
-    citizenToken = KeycloakPages.accessToken(browser, a.host(), citizenEmail, password);
-    citizenTokenOnB = KeycloakPages.accessToken(browser, b.host(), citizenEmail, password);
+    TownCitizens.Citizen claire = TownCitizens.signUp(a, "habitant", "Claire", "Dupont");
+    citizenEmail = claire.email();
+    citizenToken = claire.token();
+    citizenTokenOnB = claire.tokenOn(b);
     agentOfA = TownStaff.member(a, "agent-a", "AGENT");
     agentOfB = TownStaff.member(b, "agent-b", "AGENT");
   }
@@ -414,17 +405,7 @@ class RequestLifecycleIT extends CiteIntegrationTest {
 
   @Test
   void theCitizensDataAreExportedThenForgottenWhileTheRequestsStay() throws Exception {
-    String email = "depart-" + UUID.randomUUID() + "@example.fr";
-    String password = "Depart-" + UUID.randomUUID();
-    Browser browser = new Browser();
-    KeycloakPages.register(
-        browser,
-        browser.get("http://" + a.host() + ":" + Http.port() + "/compte/"),
-        "Léo",
-        "Départ",
-        email,
-        password);
-    String token = KeycloakPages.accessToken(browser, a.host(), email, password);
+    String token = TownCitizens.signUp(a, "depart", "Léo", "Départ").token();
     String reference =
         Http.postJson(
                 a.host(),
@@ -529,18 +510,10 @@ class RequestLifecycleIT extends CiteIntegrationTest {
 
   @Test
   void aDeletedAccountLeavesItsRequestsAnonymousInEveryTown() throws Exception {
-    String email = "parti-" + UUID.randomUUID() + "@example.fr";
-    String password = "Parti-" + UUID.randomUUID();
-    Browser browser = new Browser();
-    KeycloakPages.register(
-        browser,
-        browser.get("http://" + a.host() + ":" + Http.port() + "/compte/"),
-        "Zoé",
-        "Partie",
-        email,
-        password);
-    String onA = KeycloakPages.accessToken(browser, a.host(), email, password);
-    String onB = KeycloakPages.accessToken(browser, b.host(), email, password);
+    TownCitizens.Citizen zoe = TownCitizens.signUp(a, "parti", "Zoé", "Partie");
+    String email = zoe.email();
+    String onA = zoe.token();
+    String onB = zoe.tokenOn(b);
     String inA =
         Http.postJson(
                 a.host(),

@@ -62,19 +62,14 @@ public final class RequestAuthentication {
 
     @Override
     public void filter(ContainerRequestContext request) {
-      if (host.town().isEmpty()) {
-        throw ProblemException.notFound("town-only");
-      }
-      AccessTokens.Caller c =
-          bearer(request, tokens)
-              .orElseThrow(() -> new ProblemException(401, "bearer-token-missing"));
-      if (staff
-          .roleOf(c.subject())
-          .filter(r -> r == StaffRole.AGENT || r == StaffRole.TOWN_ADMIN)
-          .isEmpty()) {
-        throw new ProblemException(403, "town-staff-only");
-      }
-      caller.authenticated(c.subject(), c.username());
+      fr.cite.platform.staff.api.TownAdminAuthentication.authenticate(
+          request,
+          host,
+          tokens,
+          staff,
+          caller,
+          r -> r == StaffRole.AGENT || r == StaffRole.TOWN_ADMIN,
+          "town-staff-only");
     }
   }
 }

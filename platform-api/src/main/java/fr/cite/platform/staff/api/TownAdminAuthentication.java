@@ -34,6 +34,23 @@ public class TownAdminAuthentication implements ContainerRequestFilter {
 
   @Override
   public void filter(ContainerRequestContext request) {
+    authenticate(
+        request, host, tokens, staff, caller, r -> r == StaffRole.TOWN_ADMIN, "town-admin-only");
+  }
+
+  /**
+   * The rule of every staff endpoint: on a town's host only (404 elsewhere), a valid bearer token
+   * (401), an account whose role in this town passes {@code allowed} (403 {@code refusal}); the
+   * caller is then known for the audit log.
+   */
+  public static void authenticate(
+      ContainerRequestContext request,
+      RequestHost host,
+      AccessTokens tokens,
+      StaffDirectory staff,
+      CurrentCaller caller,
+      java.util.function.Predicate<StaffRole> allowed,
+      String refusal) {
     if (host.town().isEmpty()) {
       throw ProblemException.notFound("town-only");
     }
@@ -41,8 +58,8 @@ public class TownAdminAuthentication implements ContainerRequestFilter {
         tokens
             .fromHeader(request.getHeaderString(HttpHeaders.AUTHORIZATION))
             .orElseThrow(() -> new ProblemException(401, "bearer-token-missing"));
-    if (staff.roleOf(verified.subject()).filter(r -> r == StaffRole.TOWN_ADMIN).isEmpty()) {
-      throw new ProblemException(403, "town-admin-only");
+    if (staff.roleOf(verified.subject()).filter(allowed).isEmpty()) {
+      throw new ProblemException(403, refusal);
     }
     caller.authenticated(verified.subject(), verified.username());
   }
