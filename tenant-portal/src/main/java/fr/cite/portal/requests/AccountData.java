@@ -25,7 +25,13 @@ public class AccountData {
     var external = FacesContext.getCurrentInstance().getExternalContext();
     var subject = Citizens.subject();
     if (subject.isPresent()) {
-      accounts.delete(subject.get());
+      try {
+        accounts.delete(subject.get());
+      } catch (fr.cite.platform.problem.ProblemException e) {
+        external.getFlash().put("deletionFailed", Boolean.TRUE);
+        external.redirect(external.getRequestContextPath() + "/compte/");
+        return;
+      }
       external.invalidateSession();
     }
     external.redirect(external.getRequestContextPath() + "/?compte=supprime");

@@ -37,7 +37,12 @@ public class AccountDeletion {
       anonymised +=
           work.runAs(new TenantRef((Long) town[0], (String) town[1]), () -> data.forget(subject));
     }
-    identity.deleteAccount(subject);
+    try {
+      identity.deleteAccount(subject);
+    } catch (fr.cite.platform.identity.application.IdentityUnavailableException e) {
+      LOG.warnf("Account %s anonymised but not deleted: %s", subject, e.getMessage());
+      throw new fr.cite.platform.problem.ProblemException(503, "account-deletion-unavailable");
+    }
     towns.forget(subject);
     LOG.infof("Account %s deleted; %d request(s) anonymised", subject, anonymised);
     return anonymised;
