@@ -60,8 +60,12 @@ public class RequestFile implements Serializable {
     }
   }
 
+  private final fr.cite.admin.web.RenderMemo<Requests.View> view =
+      new fr.cite.admin.web.RenderMemo<>();
+
+  /** The request, read once per render (the page shows a dozen parts of it). */
   public Requests.View getView() {
-    return desk.detail(ref);
+    return view.get(() -> desk.detail(ref));
   }
 
   public String statusLabel(RequestStatus s) {

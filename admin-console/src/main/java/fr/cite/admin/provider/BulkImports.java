@@ -157,8 +157,11 @@ public class BulkImports implements Serializable {
 
   /** The selected job, fresh from the database (the page polls it while it runs). */
   public JobRow getCurrent() {
-    return selected == null ? null : jobs.find(selected).map(this::row).orElse(null);
+    return current.get(
+        () -> selected == null ? null : jobs.find(selected).map(this::row).orElse(null));
   }
+
+  private final fr.cite.admin.web.RenderMemo<JobRow> current = new fr.cite.admin.web.RenderMemo<>();
 
   public boolean isPolling() {
     JobRow current = getCurrent();

@@ -89,16 +89,22 @@ public class CatalogueEditor implements Serializable {
 
   // ---- themes and profiles
 
+  private final fr.cite.admin.web.RenderMemo<List<CatalogueAdminQueries.ThemeRow>> themes =
+      new fr.cite.admin.web.RenderMemo<>();
+  private final fr.cite.admin.web.RenderMemo<List<CatalogueAdminQueries.AudienceRow>> profiles =
+      new fr.cite.admin.web.RenderMemo<>();
+
+  /** Themes, read once per render (the filter, the table and the dialog show them). */
   public List<CatalogueAdminQueries.ThemeRow> getThemes() {
-    return queries.themes();
+    return themes.get(queries::themes);
   }
 
   public List<CatalogueAdminQueries.ThemeRow> getTopThemes() {
-    return queries.themes().stream().filter(t -> t.parent() == null).toList();
+    return getThemes().stream().filter(t -> t.parent() == null).toList();
   }
 
   public List<CatalogueAdminQueries.AudienceRow> getProfiles() {
-    return queries.audiences();
+    return profiles.get(queries::audiences);
   }
 
   public void moveTheme(String slug, int by) {
@@ -196,31 +202,25 @@ public class CatalogueEditor implements Serializable {
             : LocalizedText.of(editDescriptionFr.strip(), blank(editDescriptionEn));
     try {
       if ("theme".equals(kind)) {
-        if (creating && queries.themes().stream().anyMatch(t -> t.slug().equals(slug))) {
+        List<CatalogueAdminQueries.ThemeRow> all = queries.themes();
+        java.util.Optional<CatalogueAdminQueries.ThemeRow> same =
+            all.stream().filter(t -> t.slug().equals(slug)).findFirst();
+        if (creating && same.isPresent()) {
           throw ProblemException.conflict("theme-exists", slug);
         }
         int position =
-            creating
-                ? queries.themes().size()
-                : queries.themes().stream()
-                    .filter(t -> t.slug().equals(slug))
-                    .findFirst()
-                    .map(CatalogueAdminQueries.ThemeRow::position)
-                    .orElse(0);
+            creating ? all.size() : same.map(CatalogueAdminQueries.ThemeRow::position).orElse(0);
         editing.saveTheme(slug, blank(editParent), name, description, position);
         audit.recordTownStaff(creating ? "theme.created" : "theme.changed", slug, editNameFr);
       } else {
-        if (creating && queries.audiences().stream().anyMatch(a -> a.slug().equals(slug))) {
+        List<CatalogueAdminQueries.AudienceRow> all = queries.audiences();
+        java.util.Optional<CatalogueAdminQueries.AudienceRow> same =
+            all.stream().filter(a -> a.slug().equals(slug)).findFirst();
+        if (creating && same.isPresent()) {
           throw ProblemException.conflict("profile-exists", slug);
         }
         int position =
-            creating
-                ? queries.audiences().size()
-                : queries.audiences().stream()
-                    .filter(a -> a.slug().equals(slug))
-                    .findFirst()
-                    .map(CatalogueAdminQueries.AudienceRow::position)
-                    .orElse(0);
+            creating ? all.size() : same.map(CatalogueAdminQueries.AudienceRow::position).orElse(0);
         editing.saveAudience(slug, name, description, position);
         audit.recordTownStaff(creating ? "profile.created" : "profile.changed", slug, editNameFr);
       }

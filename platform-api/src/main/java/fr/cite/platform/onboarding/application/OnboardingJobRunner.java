@@ -49,11 +49,6 @@ public class OnboardingJobRunner {
     return job;
   }
 
-  /** Whether this node is processing the job now. */
-  public boolean isRunningHere(long jobId) {
-    return running.contains(jobId);
-  }
-
   private void run(long jobId, String requestedBy) {
     boolean activated = requestContext.activate();
     try {

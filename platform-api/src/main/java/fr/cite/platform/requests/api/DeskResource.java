@@ -128,13 +128,13 @@ public class DeskResource {
       desk.assign(reference, caller.requireSubject(), by, by);
     } else {
       var member =
-          staff.list().stream()
-              .filter(m -> m.email().equalsIgnoreCase(who.strip()) && m.subject().isPresent())
+          staff
+              .findByEmail(who.strip().toLowerCase(java.util.Locale.ROOT))
+              .filter(m -> m.subject().isPresent())
               .filter(
                   m ->
                       m.role() == fr.cite.platform.staff.domain.StaffRole.AGENT
                           || m.role() == fr.cite.platform.staff.domain.StaffRole.TOWN_ADMIN)
-              .findFirst()
               .orElseThrow(() -> ProblemException.unprocessable("request-unknown-agent", who));
       desk.assign(reference, member.subject().orElseThrow(), member.email(), by);
     }

@@ -112,18 +112,7 @@ public final class RequestViews {
           schema.answers(FormData.parse(d.formData()), l).stream()
               .map(a -> new AnswerView(a.field(), a.label(), a.values()))
               .toList();
-      List<FileView> files =
-          v.attachments().stream()
-              .map(
-                  a ->
-                      new FileView(
-                          a.id(),
-                          a.field(),
-                          a.fileName(),
-                          a.contentType(),
-                          a.size(),
-                          filesBase + a.id()))
-              .toList();
+      List<FileView> files = fileViews(v.attachments(), filesBase);
       List<EventView> history =
           v.events().stream()
               .map(
@@ -137,13 +126,11 @@ public final class RequestViews {
                               : e.actorName().orElse(null),
                           e.toStatus().map(names::get).orElse(null),
                           e.text().orElse(null),
-                          files.stream()
-                              .filter(
-                                  f ->
-                                      v.attachments().stream()
-                                          .anyMatch(
-                                              a -> a.id() == f.id() && e.id().equals(a.eventId())))
-                              .toList()))
+                          fileViews(
+                              v.attachments().stream()
+                                  .filter(a -> e.id().equals(a.eventId()))
+                                  .toList(),
+                              filesBase)))
               .toList();
       return new RequestView(
           d.reference().orElse(null),
@@ -162,5 +149,14 @@ public final class RequestViews {
           history,
           files);
     }
+  }
+
+  private static List<FileView> fileViews(List<Requests.AttachmentInfo> attachments, String base) {
+    return attachments.stream()
+        .map(
+            a ->
+                new FileView(
+                    a.id(), a.field(), a.fileName(), a.contentType(), a.size(), base + a.id()))
+        .toList();
   }
 }

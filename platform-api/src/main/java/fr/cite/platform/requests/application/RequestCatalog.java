@@ -99,10 +99,4 @@ public class RequestCatalog {
     allTypes().forEach(t -> m.put(t.id(), t));
     return m;
   }
-
-  public Map<Long, RequestService> servicesById() {
-    Map<Long, RequestService> m = new HashMap<>();
-    services().forEach(s -> m.put(s.id(), s));
-    return m;
-  }
 }

@@ -20,16 +20,7 @@ public class StatusLabels {
   @jakarta.inject.Inject fr.cite.platform.tenancy.application.TenantContext tenant;
 
   public String label(RequestStatus status, Locale locale) {
-    boolean english = "en".equals(locale.getLanguage());
-    List<?> found =
-        em.createNativeQuery(
-                "select "
-                    + (english ? "coalesce(label_en, label_fr)" : "label_fr")
-                    + " from request_status_label where tenant_id = ?2 and status = ?1")
-            .setParameter(1, status.name())
-            .setParameter(2, tenant.require().id())
-            .getResultList();
-    return found.isEmpty() ? platformLabel(status, locale) : (String) found.get(0);
+    return all(locale).get(status);
   }
 
   /** Every status's name for citizens in one query: for lists, which show many statuses. */

@@ -108,10 +108,6 @@ public record FormSchema(List<Field> fields) {
     return answers;
   }
 
-  public boolean hasFiles() {
-    return fields.stream().anyMatch(f -> f.type() == FieldType.FILE);
-  }
-
   // ---- JSON
 
   public String toJson() {

@@ -181,7 +181,8 @@ public class StaffDirectory {
         .getResultList();
   }
 
-  private Optional<StaffMember> findByEmail(String email) {
+  /** The town's staff member with this e-mail address, if any. */
+  public Optional<StaffMember> findByEmail(String email) {
     return em.createQuery("select m from StaffMember m where m.email = :email", StaffMember.class)
         .setParameter("email", email)
         .getResultStream()
