@@ -61,7 +61,7 @@ class CatalogueAccessibilityIT extends CiteIntegrationTest {
   @AfterAll
   static void stop() {
     if (chrome != null) {
-      chrome.quit();
+      Chromium.quit(chrome);
     }
   }
 
@@ -133,7 +133,10 @@ class CatalogueAccessibilityIT extends CiteIntegrationTest {
 
     WebElement search = chrome.findElement(By.id("recherche-accueil"));
     search.sendKeys("inscription ecole", Keys.ENTER);
-    assertThat(chrome.getCurrentUrl()).contains("/recherche?q=inscription+ecole");
+    new org.openqa.selenium.support.ui.WebDriverWait(chrome, java.time.Duration.ofSeconds(15))
+        .until(
+            org.openqa.selenium.support.ui.ExpectedConditions.urlContains(
+                "/recherche?q=inscription+ecole"));
     assertThat(chrome.findElement(By.cssSelector(".procedure-link")).getText())
         .isEqualTo("Inscrire son enfant à l’école");
   }

@@ -33,10 +33,10 @@ class ConsoleJourneyIT extends CiteIntegrationTest {
   @AfterAll
   static void stop() {
     if (operator != null) {
-      operator.quit();
+      Chromium.quit(operator);
     }
     if (mayor != null) {
-      mayor.quit();
+      Chromium.quit(mayor);
     }
   }
 

@@ -87,9 +87,10 @@ class OnboardingApiIT extends CiteIntegrationTest {
 
   @Test
   void malformedBodiesAre400WithTheInvalidFieldsNamed() {
-    assertProblem(onboard("{\"inseeCode\":"), 400, "malformed-body");
+    assertProblem(onboard("{\"inseeCode\":"), 400, "malformed-json");
     assertProblem(onboard("[1,2,3]"), 400, "malformed-body");
-    assertProblem(onboard("{\"inseeCode\":\"76351\",\"status\":\"BOGUS\"}"), 400, "malformed-body");
+    assertProblem(
+        onboard("{\"inseeCode\":\"76351\",\"status\":\"BOGUS\"}"), 400, "malformed-field");
     Http.Response empty = onboard("{}");
     assertProblem(empty, 400, "invalid-request");
     assertThat(empty.json().getJsonArray("errors").getJsonObject(0).getString("field"))

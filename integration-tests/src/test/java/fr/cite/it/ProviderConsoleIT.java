@@ -70,7 +70,7 @@ class ProviderConsoleIT extends CiteIntegrationTest {
 
   /** The application registers the platform host with Keycloak at start, before any town. */
   static void awaitPlatformHostAcceptedForSignIn() throws InterruptedException {
-    String expected = "http://" + Http.PLATFORM + ":" + Http.port() + "/*";
+    String expected = "http://" + Http.PLATFORM + ":" + Http.port() + "/signin/*";
     long deadline = System.currentTimeMillis() + 60_000;
     while (System.currentTimeMillis() < deadline) {
       jakarta.json.JsonArray clients =
@@ -86,7 +86,7 @@ class ProviderConsoleIT extends CiteIntegrationTest {
   @AfterAll
   static void stop() {
     if (chrome != null) {
-      chrome.quit();
+      Chromium.quit(chrome);
     }
   }
 

@@ -42,10 +42,10 @@ class RequestsInChromiumIT extends CiteIntegrationTest {
   @AfterAll
   static void stop() {
     if (citizen != null) {
-      citizen.quit();
+      Chromium.quit(citizen);
     }
     if (agent != null) {
-      agent.quit();
+      Chromium.quit(agent);
     }
   }
 

@@ -33,7 +33,7 @@ class SignUpInChromiumIT extends CiteIntegrationTest {
   @AfterAll
   static void stop() {
     if (chrome != null) {
-      chrome.quit();
+      Chromium.quit(chrome);
     }
   }
 

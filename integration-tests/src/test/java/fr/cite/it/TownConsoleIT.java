@@ -61,7 +61,7 @@ class TownConsoleIT extends CiteIntegrationTest {
   @AfterAll
   static void stop() {
     if (chrome != null) {
-      chrome.quit();
+      Chromium.quit(chrome);
     }
   }
 

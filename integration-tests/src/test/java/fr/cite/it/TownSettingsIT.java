@@ -145,8 +145,28 @@ class TownSettingsIT extends CiteIntegrationTest {
     assertThat(portal.json().getString("slug")).isEqualTo(a.slug());
     assertThat(Http.get(domain, "/").body()).contains(a.name()).doesNotContain(b.name());
 
-    // The identity provider accepts the domain as a sign-in return address.
-    assertThat(TestKeycloak.admin("/clients?clientId=cite-portal").toString()).contains(domain);
+    // Sign-in works on the domain through the platform's one callback: nothing is registered
+    // in the identity provider for it.
+    assertThat(TestKeycloak.admin("/clients?clientId=cite-portal").toString())
+        .doesNotContain(domain);
+    Http.Response signIn = Http.get(domain, "/compte/");
+    assertThat(signIn.status()).isEqualTo(302);
+    String location = signIn.header("Location");
+    assertThat(location)
+        .contains(
+            "redirect_uri="
+                + java.net.URLEncoder.encode(
+                    "http://localhost:" + Http.port() + "/signin/callback",
+                    java.nio.charset.StandardCharsets.UTF_8))
+        .contains("organization%3A" + a.slug());
+    java.util.regex.Matcher state =
+        java.util.regex.Pattern.compile("[?&]state=([^&]+)").matcher(location);
+    assertThat(state.find()).isTrue();
+    Http.Response back =
+        Http.get(Http.PLATFORM, "/signin/callback?code=abc&state=" + state.group(1));
+    assertThat(back.status()).isEqualTo(302);
+    assertThat(back.header("Location"))
+        .startsWith("http://" + domain + ":" + Http.port() + "/signin/complete?code=abc");
 
     // In the database, the domain is A's.
     try (Connection c = TestDatabase.asSuperuser()) {

@@ -35,7 +35,10 @@ public class ConsoleAccessFilter extends HttpFilter {
   protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
       throws IOException, ServletException {
     String path = req.getRequestURI().substring(req.getContextPath().length());
-    if (path.startsWith("/invitation/") || path.startsWith("/jakarta.faces.resource/")) {
+    if (path.startsWith("/invitation/")
+        || path.startsWith("/jakarta.faces.resource/")
+        || path.equals("/signin/complete")
+        || path.equals("/unavailable.xhtml")) {
       chain.doFilter(req, res);
       return;
     }

@@ -33,11 +33,35 @@ public final class Chromium {
         "--lang=fr-FR",
         "--window-size=1280,1000",
         "--user-data-dir=" + Files.createTempDirectory("cite-chromium"));
+    // The browser's console, to find Content-Security-Policy violations (see quit).
+    options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
     ChromeDriverService service =
         new ChromeDriverService.Builder().usingDriverExecutable(new File(driver)).build();
     ChromeDriver chrome = new ChromeDriver(service, options);
     chrome.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
     return chrome;
+  }
+
+  /**
+   * Quits the browser, then fails if any page it showed broke the Content-Security-Policy (the
+   * browser's console says so): every page must work under the policy, with no inline script.
+   */
+  public static void quit(ChromeDriver chrome) {
+    java.util.List<String> violations = new java.util.ArrayList<>();
+    try {
+      for (org.openqa.selenium.logging.LogEntry e :
+          chrome.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER)) {
+        String m = e.getMessage();
+        if (m.contains("Content Security Policy") || m.contains("Content-Security-Policy")) {
+          violations.add(m);
+        }
+      }
+    } finally {
+      chrome.quit();
+    }
+    org.assertj.core.api.Assertions.assertThat(violations)
+        .as("Content-Security-Policy violations in the browser's console")
+        .isEmpty();
   }
 
   /**

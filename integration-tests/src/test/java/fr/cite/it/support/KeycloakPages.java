@@ -50,7 +50,8 @@ public final class KeycloakPages {
             .encodeToString(
                 java.security.MessageDigest.getInstance("SHA-256")
                     .digest(verifier.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
-    String redirect = "http://" + townHost + ":9080/jeton-de-test";
+    // The platform's one sign-in callback, the only redirect URI of the portal client.
+    String redirect = "http://localhost:9080/signin/callback";
     String base = TestKeycloak.awaitReady() + "/realms/cite/protocol/openid-connect";
     Browser.Page page =
         browser.get(

@@ -28,6 +28,9 @@ public class ProblemExceptionMapper implements ExceptionMapper<ProblemException>
                   .toList());
     }
     Response r = ProblemResponses.response(problem);
+    if (e.status() == 503) {
+      return Response.fromResponse(r).header("Retry-After", "30").build();
+    }
     if (e.status() == 401) {
       return Response.fromResponse(r)
           .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"cite-operators\"")

@@ -48,7 +48,7 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
     return r.build();
   }
 
-  /** A JSON body that does not bind to the expected type. */
+  /** A JSON body that does not bind to the expected type (JSON-B). */
   @Provider
   public static class JsonbExceptionMapper implements ExceptionMapper<JsonbException> {
     @Context HttpHeaders headers;
@@ -56,12 +56,19 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
 
     @Override
     public Response toResponse(JsonbException e) {
-      return ProblemResponses.response(
-          Problems.of(
-              400,
-              "malformed-body",
-              ProblemResponses.locale(headers),
-              ProblemResponses.instance(uri)));
+      return BodyFailures.response(e, headers, uri);
+    }
+  }
+
+  /** A body that is not well-formed JSON (JSON-P, for endpoints reading JSON values). */
+  @Provider
+  public static class JsonExceptionMapper implements ExceptionMapper<jakarta.json.JsonException> {
+    @Context HttpHeaders headers;
+    @Context UriInfo uri;
+
+    @Override
+    public Response toResponse(jakarta.json.JsonException e) {
+      return BodyFailures.response(e, headers, uri);
     }
   }
 
@@ -74,12 +81,7 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
 
     @Override
     public Response toResponse(jakarta.ws.rs.ProcessingException e) {
-      return ProblemResponses.response(
-          Problems.of(
-              400,
-              "malformed-body",
-              ProblemResponses.locale(headers),
-              ProblemResponses.instance(uri)));
+      return BodyFailures.response(e, headers, uri);
     }
   }
 }

@@ -1,6 +1,7 @@
 package fr.cite.portal.account;
 
 import fr.cite.platform.config.CiteConfig;
+import fr.cite.platform.identity.web.SignInFlow;
 import fr.cite.platform.identity.web.SignedIn;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
@@ -11,25 +12,27 @@ import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import org.wildfly.security.http.oidc.OidcSecurityContext;
 
 /**
  * Signs the citizen out of the town's portal and of Keycloak (RP-initiated logout), then back to
- * the town's home page. POST only, so that a link on another site cannot sign anyone out.
+ * the town's home page (through the platform's one sign-out return address, like sign-in). POST
+ * only, so that a link on another site cannot sign anyone out.
  */
 @WebServlet("/compte/deconnexion")
 public class SignOutServlet extends HttpServlet {
 
   @Inject CiteConfig config;
 
+  @Inject SignInFlow flow;
+
   @Override
   protected void doPost(HttpServletRequest req, HttpServletResponse res) throws IOException {
-    String idToken = SignedIn.context(req).map(OidcSecurityContext::getIDTokenString).orElse(null);
+    String idToken = SignedIn.idToken(req).orElse(null);
     HttpSession session = req.getSession(false);
     if (session != null) {
       session.invalidate();
     }
-    String home = req.getScheme() + "://" + req.getServerName() + port(req) + "/";
+    String home = SignInFlow.origin(req) + "/";
     if (idToken == null || config.keycloakUrl().isEmpty()) {
       res.sendRedirect(home);
       return;
@@ -43,13 +46,9 @@ public class SignOutServlet extends HttpServlet {
             + "&id_token_hint="
             + enc(idToken)
             + "&post_logout_redirect_uri="
-            + enc(home));
-  }
-
-  private static String port(HttpServletRequest req) {
-    int p = req.getServerPort();
-    boolean standard = (p == 80 && "http".equals(req.getScheme())) || (p == 443 && req.isSecure());
-    return standard ? "" : ":" + p;
+            + enc(flow.signedOutUrl())
+            + "&state="
+            + enc(flow.signOutState(home)));
   }
 
   private static String enc(String s) {

@@ -51,6 +51,8 @@ public class ApiApplication extends Application {
         WebApplicationExceptionMapper.class,
         WebApplicationExceptionMapper.JsonbExceptionMapper.class,
         WebApplicationExceptionMapper.ProcessingExceptionMapper.class,
+        WebApplicationExceptionMapper.JsonExceptionMapper.class,
+        fr.cite.platform.problem.RequestBodyGuard.class,
         UnexpectedExceptionMapper.class);
   }
 }

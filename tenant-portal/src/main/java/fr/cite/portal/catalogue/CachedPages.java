@@ -75,7 +75,10 @@ public class CachedPages extends HttpFilter {
       if ("demarches".equals(m.group(1))) {
         snapshot
             .procedure(m.group(2))
-            .ifPresent(p -> usage.record(town.get().ref(), p.id(), UsageCounter.Kind.VIEW));
+            .ifPresent(
+                p ->
+                    usage.record(
+                        town.get().ref(), p.id(), UsageCounter.Kind.VIEW, Visitors.of(req)));
       }
       res.setContentType(cached.get().contentType());
       res.setContentLength(cached.get().body().length);

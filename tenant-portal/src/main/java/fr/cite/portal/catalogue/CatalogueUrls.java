@@ -92,7 +92,10 @@ public class CatalogueUrls extends HttpFilter {
       return;
     }
     usage.record(
-        host.town().orElseThrow().ref(), detail.get().summary().id(), UsageCounter.Kind.START);
+        host.town().orElseThrow().ref(),
+        detail.get().summary().id(),
+        UsageCounter.Kind.START,
+        Visitors.of(req));
     String url = channel.get().spec().url();
     if (url.equals("/compte/") || url.equals("/compte")) {
       // Cité's own e-service: the form of the request type tied to this procedure, if any.

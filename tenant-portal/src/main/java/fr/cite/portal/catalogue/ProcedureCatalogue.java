@@ -126,7 +126,17 @@ public class ProcedureCatalogue {
       return;
     }
     host.town()
-        .ifPresent(t -> usage.record(t.ref(), procedure.summary().id(), UsageCounter.Kind.VIEW));
+        .ifPresent(
+            t ->
+                usage.record(
+                    t.ref(),
+                    procedure.summary().id(),
+                    UsageCounter.Kind.VIEW,
+                    Visitors.of(
+                        (jakarta.servlet.http.HttpServletRequest)
+                            jakarta.faces.context.FacesContext.getCurrentInstance()
+                                .getExternalContext()
+                                .getRequest())));
   }
 
   /**

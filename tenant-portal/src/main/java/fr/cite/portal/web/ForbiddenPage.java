@@ -1,6 +1,6 @@
 package fr.cite.portal.web;
 
-import fr.cite.portal.account.SignInAvailability;
+import fr.cite.platform.identity.application.IdentityAvailability;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
@@ -14,7 +14,7 @@ import jakarta.inject.Named;
 @RequestScoped
 public class ForbiddenPage {
 
-  @Inject SignInAvailability signIn;
+  @Inject IdentityAvailability signIn;
 
   private Boolean unavailable;
 

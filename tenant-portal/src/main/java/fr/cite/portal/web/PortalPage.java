@@ -57,7 +57,16 @@ public class PortalPage {
 
   /** The town's colours as CSS custom properties; values are validated {@code #rrggbb}. */
   public String getThemeCss() {
-    TenantSnapshot t = getTown();
+    return themeCss(getTown());
+  }
+
+  /** Changes whenever the town's colours do, so that browsers fetch the new stylesheet at once. */
+  public String getThemeVersion() {
+    return Integer.toHexString(getThemeCss().hashCode());
+  }
+
+  /** The CSS of a town's colours (served as {@code /theme.css}, never inline). */
+  public static String themeCss(TenantSnapshot t) {
     if (t == null) {
       return "";
     }

@@ -48,7 +48,8 @@ public class CatalogueAdminResource {
   @PUT
   @Path("procedures/{slug}")
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Create or replace a procedure")
+  @fr.cite.platform.problem.BodyLimit(256 * fr.cite.platform.problem.BodyLimit.KB)
+  @Operation(summary = "Create or replace a procedure (body: 256 KB at most)")
   @APIResponse(responseCode = "201", description = "Created")
   @APIResponse(responseCode = "200", description = "Replaced")
   @APIResponse(responseCode = "422", description = "Unknown theme, profile or related procedure")

@@ -44,6 +44,8 @@ public class KeycloakTownIdentity implements TownIdentity {
 
   @Inject CiteConfig config;
 
+  @Inject IdentityAvailability availability;
+
   private volatile Keycloak keycloak;
 
   @Override
@@ -59,10 +61,11 @@ public class KeycloakTownIdentity implements TownIdentity {
     }
     try {
       RealmResource realm = keycloak().realm(config.keycloakRealm());
-      String organizationId = ensureOrganization(realm, town);
-      registerRedirectUris(realm, town.redirectUris());
-      return organizationId;
+      return ensureOrganization(realm, town);
     } catch (ProcessingException | WebApplicationException e) {
+      if (e instanceof ProcessingException) {
+        availability.failed();
+      }
       throw new IdentityUnavailableException(describe(e), e);
     }
   }
@@ -79,6 +82,9 @@ public class KeycloakTownIdentity implements TownIdentity {
         throw new IdentityUnavailableException("Keycloak answered " + r.getStatus(), null);
       }
     } catch (ProcessingException | WebApplicationException e) {
+      if (e instanceof ProcessingException) {
+        availability.failed();
+      }
       throw new IdentityUnavailableException(describe(e), e);
     }
   }
@@ -92,6 +98,9 @@ public class KeycloakTownIdentity implements TownIdentity {
     try {
       registerRedirectUris(keycloak().realm(config.keycloakRealm()), uris);
     } catch (ProcessingException | WebApplicationException e) {
+      if (e instanceof ProcessingException) {
+        availability.failed();
+      }
       throw new IdentityUnavailableException(describe(e), e);
     }
   }

@@ -13,10 +13,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
 /**
- * Makes sure operators can sign in to the provider console on the platform host from the first
- * start, before any town exists: the platform host is registered as a redirect URI of the portal
- * client when the application starts, retried every few seconds while the identity provider is not
- * reachable (towns register it again, idempotently, as they are onboarded).
+ * Registers the platform host's sign-in callback ({@code /signin/*}), the one redirect URI of the
+ * portal client for every town and custom domain (see {@code SignInFlow}), when the application
+ * starts, retried every few seconds while the identity provider is not reachable. Its cost does not
+ * depend on the number of towns: onboarding a town registers nothing on the client.
  */
 @ApplicationScoped
 public class PlatformSignIn {
@@ -40,7 +40,7 @@ public class PlatformSignIn {
 
   private void attempt(int n) {
     try {
-      identity.acceptRedirectUris(List.of(config.publicUrl(config.baseDomain()) + "/*"));
+      identity.acceptRedirectUris(List.of(config.publicUrl(config.baseDomain()) + "/signin/*"));
       LOG.infof("Platform host %s accepted for sign-in", config.baseDomain());
     } catch (RuntimeException e) {
       if (n == 1 || n % 12 == 0) {

@@ -5,8 +5,8 @@ import java.util.Map;
 
 /**
  * What the platform asks of the identity provider for each town: an organization (so that the login
- * page carries the town's name and colours), its hosts accepted as redirect URIs, and the
- * organization disabled while the town is suspended. Every call is idempotent.
+ * page carries the town's name and colours), disabled while the town is suspended. Every call is
+ * idempotent.
  */
 public interface TownIdentity {
 
@@ -16,11 +16,11 @@ public interface TownIdentity {
       String name,
       boolean enabled,
       Map<String, List<String>> attributes,
-      List<String> redirectUris,
       String knownOrganizationId) {}
 
   /**
-   * Creates or updates the town's organization and registers its redirect URIs.
+   * Creates or updates the town's organization. Nothing else per town: sign-in comes back through
+   * the platform's one callback whatever the town (see {@code SignInFlow}).
    *
    * @return the organization's id
    * @throws IdentityUnavailableException when the provider cannot be reached or refuses
@@ -28,8 +28,8 @@ public interface TownIdentity {
   String synchronise(TownDescription town);
 
   /**
-   * Accepts these URIs (e.g. the platform host's, for the provider console) as redirect URIs of the
-   * portal client.
+   * Accepts these URIs (the platform host's sign-in callback, the same for every town) as redirect
+   * URIs of the portal client.
    *
    * @throws IdentityUnavailableException when the provider cannot be reached or refuses
    */

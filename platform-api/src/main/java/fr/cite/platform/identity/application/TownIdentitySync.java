@@ -8,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
 /**
@@ -32,15 +31,7 @@ public class TownIdentitySync {
   /** Returns true when the town's identity is in sync after the call. */
   public boolean synchronise(String slug) {
     Tenant town = registry.findBySlug(slug);
-    List<String> hosts =
-        Stream.concat(
-                Stream.of(directory.platformHostOf(town.slug())),
-                registry
-                    .verifiedDomains(List.of(town.id()))
-                    .getOrDefault(town.id(), List.of())
-                    .stream())
-            .toList();
-    String portalUrl = config.publicUrl(hosts.get(0));
+    String portalUrl = config.publicUrl(directory.platformHostOf(town.slug()));
     TownIdentity.TownDescription description =
         new TownIdentity.TownDescription(
             town.slug(),
@@ -63,10 +54,6 @@ public class TownIdentitySync {
                 List.of(portalUrl + "/api/v1/town/logo"),
                 "portalUrl",
                 List.of(portalUrl)),
-            // The platform host (provider console) rides along: registering it is idempotent.
-            Stream.concat(hosts.stream(), Stream.of(config.baseDomain()))
-                .map(h -> config.publicUrl(h) + "/*")
-                .toList(),
             town.identityOrganizationId().orElse(null));
     try {
       String organizationId = identity.synchronise(description);

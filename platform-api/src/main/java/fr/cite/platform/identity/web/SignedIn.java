@@ -1,40 +1,41 @@
 package fr.cite.platform.identity.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import java.util.List;
 import java.util.Optional;
-import org.wildfly.security.http.oidc.AccessToken;
-import org.wildfly.security.http.oidc.OidcSecurityContext;
-import org.wildfly.security.http.oidc.RealmAccessClaim;
 
-/** What the OpenID Connect sign-in tells about the account of a request. */
+/** What the sign-in ({@link SignInFlow}) tells about the account of a request. */
 public final class SignedIn {
+
+  /** Session attribute holding the {@link SignInSession}. */
+  public static final String ATTRIBUTE = SignedIn.class.getName();
 
   private SignedIn() {}
 
-  public static Optional<OidcSecurityContext> context(HttpServletRequest request) {
-    return Optional.ofNullable(
-        (OidcSecurityContext) request.getAttribute(OidcSecurityContext.class.getName()));
+  public static Optional<SignInSession> session(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    return session == null
+        ? Optional.empty()
+        : Optional.ofNullable((SignInSession) session.getAttribute(ATTRIBUTE));
   }
 
   /** The account's stable id (Keycloak's {@code sub}). */
   public static Optional<String> subject(HttpServletRequest request) {
-    return context(request)
-        .map(c -> c.getIDToken() == null ? c.getToken().getSubject() : c.getIDToken().getSubject());
+    return session(request).map(SignInSession::subject);
   }
 
   public static Optional<String> claim(HttpServletRequest request, String name) {
-    return context(request)
-        .map(OidcSecurityContext::getIDToken)
-        .map(t -> t.getClaimValueAsString(name));
+    return session(request).map(s -> s.claims().get(name));
   }
 
   /** Realm roles of the account (e.g. {@code platform-operator}). */
   public static List<String> realmRoles(HttpServletRequest request) {
-    return context(request)
-        .map(OidcSecurityContext::getToken)
-        .map(AccessToken::getRealmAccessClaim)
-        .<List<String>>map(RealmAccessClaim::getRoles)
-        .orElse(List.of());
+    return session(request).map(SignInSession::realmRoles).orElse(List.of());
+  }
+
+  /** The ID token of the sign-in, for ending the Keycloak session with it. */
+  public static Optional<String> idToken(HttpServletRequest request) {
+    return session(request).map(SignInSession::idToken);
   }
 }

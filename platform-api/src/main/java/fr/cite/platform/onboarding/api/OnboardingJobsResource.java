@@ -44,9 +44,13 @@ public class OnboardingJobsResource {
 
   @Inject RequestHost host;
 
-  /** 201 with the job; 422 for a file that is not a readable list (nothing written). */
+  /**
+   * 201 with the job; 422 for a file that is not a readable list (nothing written), 413 above 8 MB
+   * (a list above 4 MB is refused whole with 422, saying so).
+   */
   @POST
   @Consumes({"text/csv", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
+  @fr.cite.platform.problem.BodyLimit(8 * fr.cite.platform.problem.BodyLimit.MB)
   public Response fromCsv(
       byte[] body,
       @QueryParam("fileName") String fileName,

@@ -1,6 +1,7 @@
 package fr.cite.platform.requests.api;
 
 import fr.cite.platform.identity.application.CurrentCaller;
+import fr.cite.platform.problem.BodyLimit;
 import fr.cite.platform.problem.ProblemException;
 import fr.cite.platform.requests.application.RequestCatalog;
 import fr.cite.platform.requests.application.RequestDesk;
@@ -15,7 +16,8 @@ import fr.cite.platform.tenancy.api.Paging;
 import fr.cite.platform.tenancy.application.RequestHost;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -61,7 +63,7 @@ public class DeskResource {
       @QueryParam("status") String status,
       @QueryParam("type") String type,
       @QueryParam("service") String service,
-      @QueryParam("olderThanDays") Integer olderThanDays,
+      @QueryParam("olderThanDays") String olderThanDays,
       @QueryParam("assignee") String assignee,
       @QueryParam("q") String text,
       @QueryParam("sort") String sort,
@@ -80,7 +82,9 @@ public class DeskResource {
             type == null ? null : catalog.type(type).map(RequestType::id).orElse(-1L),
             RequestsResource.parseStatus(status),
             false,
-            olderThanDays,
+            olderThanDays == null || olderThanDays.isBlank()
+                ? null
+                : Paging.parseInt("olderThanDays", olderThanDays, 0, 36_500),
             "me".equals(assignee) ? caller.requireSubject() : assignee,
             text);
     boolean descending = sort != null && sort.startsWith("-");
@@ -119,8 +123,9 @@ public class DeskResource {
   @Path("requests/{reference}/assignment")
   @Consumes(MediaType.APPLICATION_JSON)
   public RequestViews.RequestView assign(
-      @PathParam("reference") String reference, JsonObject body) {
-    String who = RequestBodies.string(body, "assignee");
+      @PathParam("reference") String reference,
+      @NotNull(message = "{validation.required}") @Valid RequestBodies.Assignment body) {
+    String who = body.assignee();
     String by = caller.displayName().orElse(null);
     if (who == null) {
       desk.assign(reference, null, null, by);
@@ -146,11 +151,12 @@ public class DeskResource {
   @Path("requests/{reference}/status")
   @Consumes(MediaType.APPLICATION_JSON)
   public RequestViews.RequestView status(
-      @PathParam("reference") String reference, JsonObject body) {
+      @PathParam("reference") String reference,
+      @NotNull(message = "{validation.required}") @Valid RequestBodies.StatusChange body) {
     desk.changeStatus(
         reference,
-        RequestsResource.parseStatus(RequestBodies.string(body, "status")),
-        RequestBodies.string(body, "message"),
+        RequestsResource.parseStatus(body.status()),
+        body.message(),
         caller.displayName().orElse(null));
     return get(reference);
   }
@@ -158,8 +164,10 @@ public class DeskResource {
   @POST
   @Path("requests/{reference}/notes")
   @Consumes(MediaType.APPLICATION_JSON)
-  public RequestViews.RequestView note(@PathParam("reference") String reference, JsonObject body) {
-    desk.note(reference, RequestBodies.string(body, "text"), caller.displayName().orElse(null));
+  public RequestViews.RequestView note(
+      @PathParam("reference") String reference,
+      @NotNull(message = "{validation.required}") @Valid RequestBodies.Text body) {
+    desk.note(reference, body.text(), caller.displayName().orElse(null));
     return get(reference);
   }
 
@@ -167,9 +175,9 @@ public class DeskResource {
   @Path("requests/{reference}/messages")
   @Consumes(MediaType.APPLICATION_JSON)
   public RequestViews.RequestView message(
-      @PathParam("reference") String reference, JsonObject body) {
-    desk.message(
-        reference, RequestBodies.string(body, "text"), null, caller.displayName().orElse(null));
+      @PathParam("reference") String reference,
+      @NotNull(message = "{validation.required}") @Valid RequestBodies.Text body) {
+    desk.message(reference, body.text(), null, caller.displayName().orElse(null));
     return get(reference);
   }
 
@@ -180,33 +188,29 @@ public class DeskResource {
   @POST
   @Path("requests")
   @Consumes(MediaType.APPLICATION_JSON)
-  public Response fileOnBehalf(JsonObject body) {
+  @BodyLimit(16 * BodyLimit.MB)
+  public Response fileOnBehalf(
+      @NotNull(message = "{validation.required}") @Valid RequestBodies.Filing body) {
     RequestChannel channel;
     try {
-      channel =
-          RequestChannel.valueOf(
-              String.valueOf(RequestBodies.string(body, "channel")).toUpperCase(Locale.ROOT));
+      channel = RequestChannel.valueOf(String.valueOf(body.channel()).toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       throw ProblemException.badRequest("bad-parameter", "channel", "PHONE, COUNTER, MAIL");
     }
     if (channel == RequestChannel.WEB || channel == RequestChannel.MOBILE) {
       throw ProblemException.badRequest("bad-parameter", "channel", "PHONE, COUNTER, MAIL");
     }
-    JsonObject contact = RequestBodies.object(body, "contact");
+    RequestBodies.Contact contact = body.contactOrEmpty();
     Demande.Citizen citizen =
-        new Demande.Citizen(
-            null,
-            RequestBodies.string(contact, "name"),
-            RequestBodies.string(contact, "email"),
-            RequestBodies.string(contact, "phone"));
+        new Demande.Citizen(null, contact.name(), contact.email(), contact.phone());
     Requests.Filed filed =
         requests.file(
             new Requests.Filing(
-                RequestBodies.string(body, "type"),
+                body.type(),
                 citizen,
                 channel,
-                RequestBodies.values(body),
-                RequestBodies.files(body),
+                body.answers(),
+                body.uploads(),
                 false,
                 null,
                 DemandeEvent.Actor.AGENT,

@@ -8,7 +8,8 @@ import fr.cite.platform.requests.domain.RequestStatus;
 import fr.cite.platform.staff.api.TownAdminOnly;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -39,27 +40,27 @@ public class RequestAdminResource {
   @PUT
   @Path("types/{slug}")
   @Consumes(MediaType.APPLICATION_JSON)
-  public Response saveType(@PathParam("slug") String slug, JsonObject body) {
+  public Response saveType(
+      @PathParam("slug") String slug,
+      @NotNull(message = "{validation.required}") @Valid RequestBodies.RequestTypeBody body) {
     if (!slug.matches("[a-z0-9]+(-[a-z0-9]+)*") || slug.length() > 80) {
       throw ProblemException.badRequest("bad-parameter", "slug", "a-z0-9-");
     }
-    String nameFr = RequestBodies.string(body, "nameFr");
+    String nameFr = body.nameFr();
     if (nameFr == null || nameFr.isBlank() || nameFr.length() > 160) {
       throw ProblemException.unprocessable("request-bad-label");
     }
-    String descriptionFr = RequestBodies.string(body, "descriptionFr");
+    String descriptionFr = body.descriptionFr();
     boolean created =
         settings.saveType(
             slug,
-            LocalizedText.of(nameFr.strip(), RequestBodies.string(body, "nameEn")),
-            descriptionFr == null
-                ? null
-                : LocalizedText.of(descriptionFr, RequestBodies.string(body, "descriptionEn")),
-            RequestBodies.object(body, "form").toString(),
-            RequestBodies.string(body, "service"),
-            RequestBodies.string(body, "procedure"),
-            body.getBoolean("anonymous", false),
-            body.getBoolean("active", true));
+            LocalizedText.of(nameFr.strip(), body.nameEn()),
+            descriptionFr == null ? null : LocalizedText.of(descriptionFr, body.descriptionEn()),
+            body.form() == null ? "{}" : body.form().toString(),
+            body.service(),
+            body.procedure(),
+            Boolean.TRUE.equals(body.anonymous()),
+            !Boolean.FALSE.equals(body.active()));
     audit.recordTownStaff(created ? "request-type.created" : "request-type.changed", slug, nameFr);
     return Response.status(created ? 201 : 200).entity(java.util.Map.of("slug", slug)).build();
   }
@@ -68,15 +69,15 @@ public class RequestAdminResource {
   @PUT
   @Path("status-labels/{status}")
   @Consumes(MediaType.APPLICATION_JSON)
-  public Response renameStatus(@PathParam("status") String status, JsonObject body) {
+  public Response renameStatus(
+      @PathParam("status") String status,
+      @NotNull(message = "{validation.required}") @Valid RequestBodies.StatusLabel body) {
     RequestStatus s = RequestsResource.parseStatus(status);
     if (s == null) {
       throw ProblemException.badRequest("bad-parameter", "status", "SUBMITTED…");
     }
-    settings.renameStatus(
-        s, RequestBodies.string(body, "labelFr"), RequestBodies.string(body, "labelEn"));
-    audit.recordTownStaff(
-        "request-status.renamed", s.name(), RequestBodies.string(body, "labelFr"));
+    settings.renameStatus(s, body.labelFr(), body.labelEn());
+    audit.recordTownStaff("request-status.renamed", s.name(), body.labelFr());
     return Response.noContent().build();
   }
 
@@ -84,18 +85,14 @@ public class RequestAdminResource {
   @PUT
   @Path("mail-templates")
   @Consumes(MediaType.APPLICATION_JSON)
-  public Response reword(JsonObject body) {
-    RequestStatus s = RequestsResource.parseStatus(RequestBodies.string(body, "status"));
+  public Response reword(
+      @NotNull(message = "{validation.required}") @Valid RequestBodies.MailTemplate body) {
+    RequestStatus s = RequestsResource.parseStatus(body.status());
     if (s == null) {
       throw ProblemException.badRequest("bad-parameter", "status", "SUBMITTED…");
     }
-    settings.reword(
-        RequestBodies.string(body, "type"),
-        s,
-        RequestBodies.string(body, "language"),
-        RequestBodies.string(body, "subject"),
-        RequestBodies.string(body, "body"));
-    audit.recordTownStaff("request-mail.reworded", s.name(), RequestBodies.string(body, "subject"));
+    settings.reword(body.type(), s, body.language(), body.subject(), body.body());
+    audit.recordTownStaff("request-mail.reworded", s.name(), body.subject());
     return Response.noContent().build();
   }
 }

@@ -1,6 +1,7 @@
 package fr.cite.platform.requests.api;
 
 import fr.cite.platform.identity.application.CurrentCaller;
+import fr.cite.platform.problem.BodyLimit;
 import fr.cite.platform.problem.ProblemException;
 import fr.cite.platform.requests.application.CitizenData;
 import fr.cite.platform.requests.application.RequestCatalog;
@@ -17,8 +18,9 @@ import fr.cite.platform.tenancy.api.Paging;
 import fr.cite.platform.tenancy.application.RequestHost;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -84,35 +86,31 @@ public class RequestsResource {
    */
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  public Response file(JsonObject body) {
-    if (body == null) {
-      throw ProblemException.badRequest("bad-parameter", "body", "JSON");
-    }
+  @BodyLimit(16 * BodyLimit.MB)
+  public Response file(
+      @NotNull(message = "{validation.required}") @Valid RequestBodies.Filing body) {
     boolean signedIn = caller.subject().isPresent();
     if (!signedIn && !limiter.allow("file", host.town().orElseThrow().id(), http.getRemoteAddr())) {
       throw new ProblemException(429, "request-rate-limited");
     }
-    JsonObject contact = RequestBodies.object(body, "contact");
-    String email =
-        signedIn ? caller.displayName().orElse(null) : RequestBodies.string(contact, "email");
+    RequestBodies.Contact contact = body.contactOrEmpty();
+    String email = signedIn ? caller.displayName().orElse(null) : contact.email();
     Demande.Citizen citizen =
         new Demande.Citizen(
             caller.subject().orElse(null),
-            RequestBodies.string(contact, "name") == null
-                ? email
-                : RequestBodies.string(contact, "name"),
+            contact.name() == null ? email : contact.name(),
             email,
-            RequestBodies.string(contact, "phone"));
+            contact.phone());
     Requests.Filed filed =
         requests.file(
             new Requests.Filing(
-                RequestBodies.string(body, "type"),
+                body.type(),
                 citizen,
                 RequestChannel.WEB,
-                RequestBodies.values(body),
-                RequestBodies.files(body),
-                body.getBoolean("draft", false),
-                body.get("draftId") instanceof jakarta.json.JsonNumber n ? n.longValue() : null,
+                body.answers(),
+                body.uploads(),
+                Boolean.TRUE.equals(body.draft()),
+                body.draftId(),
                 DemandeEvent.Actor.CITIZEN,
                 citizen.name(),
                 locale().getLanguage()));
@@ -164,13 +162,16 @@ public class RequestsResource {
   @POST
   @Path("{reference}/messages")
   @Consumes(MediaType.APPLICATION_JSON)
-  public RequestViews.RequestView reply(@PathParam("reference") String reference, JsonObject body) {
+  @BodyLimit(16 * BodyLimit.MB)
+  public RequestViews.RequestView reply(
+      @PathParam("reference") String reference,
+      @NotNull(message = "{validation.required}") @Valid RequestBodies.Reply body) {
     requests.reply(
         reference,
         requireSignedIn(),
         caller.displayName().orElse(null),
-        RequestBodies.string(body, "text"),
-        uploadIn(body));
+        body.text(),
+        body.upload());
     return get(reference);
   }
 
@@ -185,12 +186,12 @@ public class RequestsResource {
   @POST
   @Path("tracking")
   @Consumes(MediaType.APPLICATION_JSON)
-  public RequestViews.RequestView track(JsonObject body) {
+  public RequestViews.RequestView track(
+      @NotNull(message = "{validation.required}") @Valid RequestBodies.Tracking body) {
     if (!limiter.allow("track", host.town().orElseThrow().id(), http.getRemoteAddr())) {
       throw new ProblemException(429, "request-rate-limited");
     }
-    String reference = RequestBodies.string(body, "reference");
-    Requests.View v = requests.tracked(reference, RequestBodies.string(body, "code"));
+    Requests.View v = requests.tracked(body.reference(), body.code());
     return RequestViews.RequestView.of(v, locale(), labels, "", false);
   }
 
@@ -233,18 +234,6 @@ public class RequestsResource {
         .header("X-Content-Type-Options", "nosniff")
         .header("Cache-Control", "private, no-store")
         .build();
-  }
-
-  private static Requests.Upload uploadIn(JsonObject body) {
-    JsonObject f = RequestBodies.object(body, "file");
-    if (f.isEmpty()) {
-      return null;
-    }
-    return RequestBodies.files(
-            jakarta.json.Json.createObjectBuilder()
-                .add("files", jakarta.json.Json.createArrayBuilder().add(f))
-                .build())
-        .get(0);
   }
 
   private String requireSignedIn() {

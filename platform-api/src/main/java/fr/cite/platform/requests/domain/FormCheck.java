@@ -99,6 +99,10 @@ public final class FormCheck {
                 ? 5000
                 : f.type() == FieldType.TEXT ? 300 : DEFAULT_MAX_LENGTH;
     for (String value : values) {
+      if (fr.cite.platform.input.PlainText.hasForbiddenCharacters(
+          value, f.type() == FieldType.LONG_TEXT)) {
+        return new Violation(f.name(), "validation.control-characters", List.of());
+      }
       if (value.length() > maxLength) {
         return new Violation(f.name(), "validation.too-long", List.of(maxLength));
       }

@@ -56,8 +56,18 @@ public class OperatorAuthentication implements ContainerRequestFilter {
       current.authenticated("operator-token", "jeton d'opérateur (CITE_OPERATOR_TOKEN)");
       return;
     }
+    AccessTokens.Verified verified = tokens.check(token, null, null);
+    if (verified.refusal() == AccessTokens.Refusal.KEYS_UNAVAILABLE) {
+      throw new ProblemException(503, "identity-unavailable");
+    }
+    if (!verified.ok()) {
+      throw new ProblemException(401, "operator-token-invalid");
+    }
     AccessTokens.Caller caller =
-        tokens.verify(token).orElseThrow(() -> new ProblemException(401, "operator-token-invalid"));
+        new AccessTokens.Caller(
+            verified.claims().getString("sub", ""),
+            verified.claims().getString("preferred_username", ""),
+            AccessTokens.realmRoles(verified.claims()));
     if (!caller.realmRoles().contains(OPERATOR_ROLE)) {
       throw new ProblemException(403, "operator-role-missing");
     }

@@ -16,6 +16,11 @@ public record Paging(int page, int size) {
     return new Paging(p, s);
   }
 
+  /** A whole number query parameter within bounds, else a 400 problem naming it. */
+  public static int parseInt(String name, String raw, int min, int max) {
+    return parse(name, raw, min, min, max);
+  }
+
   private static int parse(String name, String raw, int dflt, int min, int max) {
     if (raw == null || raw.isBlank()) {
       return dflt;

@@ -141,10 +141,14 @@ public class PlatformTownsResource {
         .build();
   }
 
-  /** Replaces the town's logo: PNG or JPEG, 512 KB and 2000×2000 pixels at most. */
+  /**
+   * Replaces the town's logo: PNG or JPEG, 512 KB and 2000×2000 pixels at most (422 beyond, with
+   * the reason; 413 above 1 MB).
+   */
   @PUT
   @Path("{slug}/logo")
   @Consumes({"image/png", "image/jpeg", MediaType.APPLICATION_OCTET_STREAM})
+  @fr.cite.platform.problem.BodyLimit(fr.cite.platform.problem.BodyLimit.MB)
   public LogoInfo replaceLogo(@PathParam("slug") String slug, byte[] image) {
     return operations.replaceLogo(slug, image);
   }

@@ -33,9 +33,14 @@ public class TownRegistry {
 
   /**
    * Adds a town for a current commune. Fails with 409 when the commune is already a town; two
-   * concurrent calls for one commune yield one town (the database's unique key decides).
+   * concurrent calls for one commune yield one town: they take turns on a transaction lock of the
+   * commune, so the second sees the first's town and answers 409 without ever hitting the unique
+   * key (which stays as the last guard, e.g. for a slug taken by another commune).
    */
   public Tenant register(Commune commune, String slug, TenantStatus initial) {
+    em.createNativeQuery("select 1 from (select pg_advisory_xact_lock(hashtext(?1))) l")
+        .setParameter(1, "cite.tenant.insee:" + commune.inseeCode())
+        .getSingleResult();
     tenants
         .findByInseeCode(commune.inseeCode())
         .ifPresent(

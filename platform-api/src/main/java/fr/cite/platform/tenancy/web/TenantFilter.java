@@ -48,21 +48,30 @@ public class TenantFilter extends HttpFilter {
 
   @Inject fr.cite.platform.tenancy.application.TownProvisioning provisioning;
 
+  @Inject fr.cite.platform.config.CiteConfig config;
+
   private String platformView;
   private String suspendedView;
+  private SecurityHeaders headers;
 
   @Override
   public void init(FilterConfig config) throws ServletException {
     super.init(config);
     platformView = config.getInitParameter("platformView");
     suspendedView = config.getInitParameter("suspendedView");
+    headers =
+        SecurityHeaders.of(
+            "console".equals(config.getInitParameter("pages"))
+                ? SecurityHeaders.Pages.CONSOLE
+                : SecurityHeaders.Pages.PORTAL,
+            this.config.keycloakUrl());
   }
 
   @Override
   protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
       throws IOException, ServletException {
     String path = req.getRequestURI().substring(req.getContextPath().length());
-    securityHeaders(res);
+    headers.apply(req, res, path);
     if (path.startsWith("/health/")) {
       chain.doFilter(req, res);
       return;
@@ -95,7 +104,7 @@ public class TenantFilter extends HttpFilter {
         }
       } else if (resolution instanceof HostResolution.Platform) {
         MDC.put("tenant", "-platform-");
-        if (api || asset || platformView == null) {
+        if (api || asset || platformView == null || path.startsWith("/signin/")) {
           chain.doFilter(req, res);
         } else {
           req.getRequestDispatcher(platformView).forward(req, res);
@@ -155,11 +164,5 @@ public class TenantFilter extends HttpFilter {
         || path.startsWith("/resources/")
         || path.startsWith("/static/")
         || path.equals("/favicon.ico");
-  }
-
-  private static void securityHeaders(HttpServletResponse res) {
-    res.setHeader("X-Content-Type-Options", "nosniff");
-    res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
-    res.setHeader("X-Frame-Options", "SAMEORIGIN");
   }
 }

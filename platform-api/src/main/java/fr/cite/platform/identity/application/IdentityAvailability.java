@@ -1,4 +1,4 @@
-package fr.cite.portal.account;
+package fr.cite.platform.identity.application;
 
 import fr.cite.platform.config.CiteConfig;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,13 +11,16 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /**
- * Whether Keycloak answers, checked at most every ten seconds, so that a refused sign-in can be
- * explained ("temporarily unavailable") instead of showing a bare error.
+ * Whether Keycloak answers, so that a sign-in that cannot happen is explained ("temporarily
+ * unavailable", 503) instead of sending the browser to a dead server. A success is trusted for a
+ * second, a failure for five: an outage is noticed at once, and a dead server is not asked again by
+ * every request meanwhile.
  */
 @ApplicationScoped
-public class SignInAvailability {
+public class IdentityAvailability {
 
-  private static final long CHECK_EVERY_MILLIS = 10_000;
+  private static final long TRUST_UP_MILLIS = 1_000;
+  private static final long TRUST_DOWN_MILLIS = 5_000;
 
   @Inject CiteConfig config;
 
@@ -27,19 +30,25 @@ public class SignInAvailability {
   private volatile long checkedAt;
 
   public boolean isAvailable() {
+    if (config.keycloakUrl().isEmpty()) {
+      return false;
+    }
     long now = System.currentTimeMillis();
-    if (now - checkedAt > CHECK_EVERY_MILLIS) {
+    if (now - checkedAt > (available ? TRUST_UP_MILLIS : TRUST_DOWN_MILLIS)) {
       available = probe();
       checkedAt = now;
     }
     return available;
   }
 
+  /** Called when a call to Keycloak just failed: the next check need not wait. */
+  public void failed() {
+    available = false;
+    checkedAt = System.currentTimeMillis();
+  }
+
   private boolean probe() {
-    if (config.keycloakUrl().isEmpty()) {
-      return false;
-    }
-    URI discovery =
+    URI realm =
         URI.create(
             config.keycloakUrl().get()
                 + "/realms/"
@@ -47,7 +56,7 @@ public class SignInAvailability {
                 + "/.well-known/openid-configuration");
     try {
       return http.send(
-                  HttpRequest.newBuilder(discovery).timeout(Duration.ofSeconds(2)).build(),
+                  HttpRequest.newBuilder(realm).timeout(Duration.ofSeconds(2)).build(),
                   HttpResponse.BodyHandlers.discarding())
               .statusCode()
           == 200;

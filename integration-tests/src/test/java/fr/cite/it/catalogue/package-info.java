@@ -1,0 +1,2 @@
+/** The procedure catalogue and the e-services home: pages, API, editing, usage, accessibility. */
+package fr.cite.it.catalogue;

@@ -1,0 +1,39 @@
+package fr.cite.platform.catalogue.application;
+
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Who a page view or an e-service start comes from, for counting each visitor once per procedure
+ * and day: the client's address and its browser's signature, never stored (they are hashed with a
+ * salt drawn every day, in memory only, see {@link UsageCounter}). Robots (crawlers, monitors,
+ * scripts and load generators, which announce themselves or send no browser name) and prefetches
+ * (pages a browser loads ahead without anybody looking) are not visitors at all.
+ */
+public record UsageVisitor(String address, String browser) {
+
+  private static final Pattern ROBOT =
+      Pattern.compile(
+          "(?i)bot\\b|bot/|crawl|spider|slurp|archiver|facebookexternalhit|embedly|preview|monitor"
+              + "|pingdom|uptime|lighthouse|curl|wget|python|java|go-http|okhttp|libwww|httpclient"
+              + "|axios|node-fetch|apache-http|jmeter|gatling|wrk|ab/|k6/|siege|hey/|headlesschrome"
+              + "|phantomjs|selenium");
+
+  /**
+   * The visitor of a request, or empty for a robot or a prefetch.
+   *
+   * @param purpose the {@code Sec-Purpose}, {@code Purpose} or {@code X-Moz} header, if any
+   */
+  public static Optional<UsageVisitor> of(String address, String userAgent, String purpose) {
+    if (purpose != null && (purpose.contains("prefetch") || purpose.contains("prerender"))) {
+      return Optional.empty();
+    }
+    if (userAgent == null
+        || userAgent.length() < 20
+        || !userAgent.startsWith("Mozilla/")
+        || ROBOT.matcher(userAgent).find()) {
+      return Optional.empty();
+    }
+    return Optional.of(new UsageVisitor(address == null ? "" : address, userAgent));
+  }
+}

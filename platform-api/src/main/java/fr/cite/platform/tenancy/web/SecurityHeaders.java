@@ -1,0 +1,76 @@
+package fr.cite.platform.tenancy.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.net.URI;
+import java.util.Optional;
+
+/**
+ * The browser security headers of every response, set by the {@link TenantFilter} first thing:
+ *
+ * <ul>
+ *   <li>citizen pages: a Content-Security-Policy allowing only the platform's own scripts and
+ *       stylesheets (no inline script or style: a town's colours come from its {@code /theme.css}),
+ *       never framed, {@code base-uri 'none'}, forms posted only to the platform and Keycloak;
+ *   <li>consoles: PrimeFaces writes inline scripts, so scripts are not restricted there yet; they
+ *       may be framed by themselves only, with the same base and form rules;
+ *   <li>the API: {@code default-src 'none'} (JSON is never a page);
+ *   <li>everywhere: {@code nosniff}, a strict referrer policy, a Permissions-Policy denying
+ *       powerful features no page uses (geolocation and camera will be allowed only on the incident
+ *       form), and HSTS over HTTPS.
+ * </ul>
+ */
+final class SecurityHeaders {
+
+  enum Pages {
+    PORTAL,
+    CONSOLE
+  }
+
+  static final String PERMISSIONS =
+      "accelerometer=(), autoplay=(), camera=(), display-capture=(), geolocation=(), gyroscope=(),"
+          + " magnetometer=(), microphone=(), midi=(), payment=(), usb=(), browsing-topics=()";
+
+  private final Pages pages;
+  private final String pagePolicy;
+
+  private SecurityHeaders(Pages pages, String pagePolicy) {
+    this.pages = pages;
+    this.pagePolicy = pagePolicy;
+  }
+
+  static SecurityHeaders of(Pages pages, Optional<String> keycloakUrl) {
+    String keycloak = keycloakUrl.map(SecurityHeaders::origin).map(o -> " " + o).orElse("");
+    String common = "base-uri 'none'; form-action 'self'" + keycloak + "; object-src 'none'";
+    String policy =
+        pages == Pages.PORTAL
+            ? "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+                + " font-src 'self'; connect-src 'self'; frame-ancestors 'none'; "
+                + common
+            : "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval';"
+                + " style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:;"
+                + " connect-src 'self'; frame-ancestors 'self'; "
+                + common;
+    return new SecurityHeaders(pages, policy);
+  }
+
+  void apply(HttpServletRequest req, HttpServletResponse res, String path) {
+    res.setHeader("X-Content-Type-Options", "nosniff");
+    res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
+    res.setHeader("Permissions-Policy", PERMISSIONS);
+    if (path.startsWith("/api/")) {
+      res.setHeader("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+    } else {
+      res.setHeader("Content-Security-Policy", pagePolicy);
+      res.setHeader("X-Frame-Options", pages == Pages.PORTAL ? "DENY" : "SAMEORIGIN");
+    }
+    if (req.isSecure()) {
+      res.setHeader("Strict-Transport-Security", "max-age=31536000");
+    }
+  }
+
+  private static String origin(String url) {
+    URI u = URI.create(url);
+    return u.getScheme() + "://" + u.getRawAuthority();
+  }
+}
