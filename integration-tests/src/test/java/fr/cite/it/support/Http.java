@@ -46,6 +46,20 @@ public final class Http {
     return send(request(host, path, headers).GET().build());
   }
 
+  /**
+   * The town colours a page uses: its {@code /theme.css} stylesheet (pages carry no inline style,
+   * see the Content-Security-Policy).
+   */
+  public static String themeCss(String host, String path) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("href=\"(/theme\\.css\\?v=[^\"]+)\"")
+            .matcher(get(host, path).body());
+    if (!m.find()) {
+      throw new AssertionError("No theme stylesheet on " + host + path);
+    }
+    return get(host, m.group(1)).body();
+  }
+
   public static Response postJson(String host, String path, String json, String... headers) {
     return send(host, path, "application/json", json.getBytes(UTF_8), "POST", headers);
   }

@@ -36,6 +36,13 @@ public final class TestTowns {
 
   private static int next;
 
+  private static final OfficialCommunes LIST = OfficialCommunes.load();
+
+  /** The slug the platform gives a commune (decided for the whole official list at once). */
+  public static String slugOf(Commune c) {
+    return LIST.slugOf(c.inseeCode());
+  }
+
   private TestTowns() {}
 
   /** A commune not yet used by any test of this run. */

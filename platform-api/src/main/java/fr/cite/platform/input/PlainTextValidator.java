@@ -1,6 +1,5 @@
 package fr.cite.platform.input;
 
-import fr.cite.platform.problem.Problems;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.component.UIComponent;
 import jakarta.faces.context.FacesContext;
@@ -20,7 +19,9 @@ public class PlainTextValidator implements Validator<Object> {
   public void validate(FacesContext context, UIComponent component, Object value) {
     if (value instanceof String s && PlainText.hasForbiddenCharacters(s, true)) {
       String text =
-          Problems.message("validation.control-characters", context.getViewRoot().getLocale());
+          java.util.ResourceBundle.getBundle(
+                  "fr.cite.platform.i18n.problems", context.getViewRoot().getLocale())
+              .getString("validation.control-characters");
       throw new ValidatorException(new FacesMessage(FacesMessage.SEVERITY_ERROR, text, text));
     }
   }

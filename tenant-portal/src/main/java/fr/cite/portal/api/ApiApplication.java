@@ -6,9 +6,9 @@ import fr.cite.platform.problem.ValidationExceptionMapper;
 import fr.cite.platform.problem.WebApplicationExceptionMapper;
 import fr.cite.platform.staff.api.StaffResource;
 import fr.cite.platform.staff.api.TownAdminAuthentication;
-import fr.cite.platform.tenancy.api.OperatorAuthentication;
-import fr.cite.platform.tenancy.api.PlatformTownsResource;
 import fr.cite.platform.town.api.TownResource;
+import fr.cite.platform.towns.api.OperatorAuthentication;
+import fr.cite.platform.towns.api.PlatformTownsResource;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Set;
@@ -37,7 +37,7 @@ public class ApiApplication extends Application {
         fr.cite.platform.catalogue.api.CatalogueAdminResource.class,
         PlatformTownsResource.class,
         fr.cite.platform.onboarding.api.OnboardingJobsResource.class,
-        fr.cite.platform.tenancy.api.TownSettingsResource.class,
+        fr.cite.platform.towns.api.TownSettingsResource.class,
         fr.cite.platform.requests.api.RequestsResource.class,
         fr.cite.platform.requests.api.DeskResource.class,
         fr.cite.platform.requests.api.RequestAdminResource.class,

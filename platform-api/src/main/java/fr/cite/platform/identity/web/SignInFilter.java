@@ -77,6 +77,13 @@ public class SignInFilter extends HttpFilter {
     }
     Optional<String> town = host.town().map(t -> t.slug());
     res.setHeader("Cache-Control", "no-store");
-    res.sendRedirect(flow.start(req, returnTo, town));
+    java.util.Map<String, String> forwarded = new java.util.HashMap<>();
+    for (String name : SignInFlow.FORWARDED) {
+      if (req.getParameter(name) != null) {
+        forwarded.put(name, req.getParameter(name));
+      }
+    }
+    forwarded.putIfAbsent("ui_locales", host.locale().getLanguage());
+    res.sendRedirect(flow.start(req, returnTo, town, forwarded));
   }
 }

@@ -112,6 +112,25 @@ public class SignInFlow {
    * browser to. {@code returnTo} is the path (and query) to show once signed in.
    */
   public String start(HttpServletRequest req, String returnTo, Optional<String> townSlug) {
+    return start(req, returnTo, townSlug, Map.of());
+  }
+
+  /** Parameters a page may pass on to Keycloak (an identity provider to use, a language…). */
+  static final List<String> FORWARDED =
+      List.of("kc_idp_hint", "login_hint", "prompt", "ui_locales");
+
+  private static final java.util.regex.Pattern SAFE_VALUE =
+      java.util.regex.Pattern.compile("[A-Za-z0-9_.@+ -]{1,100}");
+
+  /**
+   * As {@link #start(HttpServletRequest, String, Optional)}, with parameters of {@link #FORWARDED}
+   * passed on to Keycloak's authorization request (others, and unusual values, are dropped).
+   */
+  public String start(
+      HttpServletRequest req,
+      String returnTo,
+      Optional<String> townSlug,
+      Map<String, String> forwarded) {
     HttpSession session = req.getSession(true);
     Pending pending = new Pending(randomToken(18), randomToken(32), randomToken(18), returnTo);
     @SuppressWarnings("unchecked")
@@ -147,7 +166,19 @@ public class SignInFlow {
         + "&nonce="
         + enc(pending.nonce())
         + "&code_challenge_method=S256&code_challenge="
-        + enc(challenge(pending.verifier()));
+        + enc(challenge(pending.verifier()))
+        + forwarded(forwarded);
+  }
+
+  private static String forwarded(Map<String, String> params) {
+    StringBuilder sb = new StringBuilder();
+    for (String name : FORWARDED) {
+      String v = params.get(name);
+      if (v != null && SAFE_VALUE.matcher(v).matches()) {
+        sb.append('&').append(name).append('=').append(enc(v));
+      }
+    }
+    return sb.toString();
   }
 
   /**

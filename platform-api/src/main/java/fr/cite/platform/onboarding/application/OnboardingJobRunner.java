@@ -4,7 +4,7 @@ import fr.cite.platform.identity.application.CurrentCaller;
 import fr.cite.platform.onboarding.domain.OnboardingJob;
 import fr.cite.platform.problem.ProblemException;
 import fr.cite.platform.staff.domain.StaffRole;
-import fr.cite.platform.tenancy.application.TownOperations;
+import fr.cite.platform.towns.application.TownOperations;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -5,8 +5,6 @@ import fr.cite.platform.identity.application.CurrentCaller;
 import fr.cite.platform.problem.ProblemException;
 import fr.cite.platform.staff.application.StaffDirectory;
 import fr.cite.platform.staff.domain.StaffMember;
-import fr.cite.platform.tenancy.api.InviteStaffRequest;
-import fr.cite.platform.tenancy.api.StaffInvitationView;
 import fr.cite.platform.tenancy.application.RequestHost;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

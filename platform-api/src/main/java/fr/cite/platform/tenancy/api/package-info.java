@@ -1,2 +1,2 @@
-/** Provider REST API: onboarding and running towns. */
+/** What every API of the platform shares about lists: pages of results and their parameters. */
 package fr.cite.platform.tenancy.api;

@@ -46,7 +46,7 @@ public class TenantFilter extends HttpFilter {
 
   @Inject ProblemJson problemJson;
 
-  @Inject fr.cite.platform.tenancy.application.TownProvisioning provisioning;
+  @Inject fr.cite.platform.tenancy.application.FirstVisit provisioning;
 
   @Inject fr.cite.platform.config.CiteConfig config;
 

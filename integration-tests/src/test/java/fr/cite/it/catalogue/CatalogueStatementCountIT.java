@@ -1,0 +1,175 @@
+package fr.cite.it.catalogue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.cite.it.support.Checks;
+import fr.cite.it.support.CiteIntegrationTest;
+import fr.cite.it.support.Http;
+import fr.cite.it.support.TestDatabase;
+import fr.cite.it.support.TestTowns;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.as.arquillian.container.ManagementClient;
+import org.jboss.as.controller.client.helpers.Operations;
+import org.jboss.dmr.ModelNode;
+import org.junit.jupiter.api.Test;
+
+/**
+ * No N+1: rendering the home and a theme page (cache cold) runs the same number of SQL statements
+ * for a town with 10 procedures and for one with 1,000. Counted by Hibernate's statistics, read
+ * through WildFly's management model.
+ */
+class CatalogueStatementCountIT extends CiteIntegrationTest {
+
+  @ArquillianResource ManagementClient management;
+
+  private static final ModelNode UNIT =
+      Operations.createAddress(
+          "deployment",
+          "cite.ear",
+          "subsystem",
+          "jpa",
+          "hibernate-persistence-unit",
+          "cite.ear#cite");
+
+  @Test
+  void theHomeAndAThemePageCostTheSameNumberOfStatementsWhateverTheCatalogueSize()
+      throws Exception {
+    // Two pairs of towns, so that each page is measured with the town's catalogue not yet cached.
+    TestTowns.Town small = TestTowns.onboard();
+    TestTowns.Town large = TestTowns.onboard();
+    TestTowns.Town smallToo = TestTowns.onboard();
+    TestTowns.Town largeToo = TestTowns.onboard();
+    keepOnly(small, 10);
+    keepOnly(smallToo, 10);
+    grow(large, 1_000);
+    grow(largeToo, 1_000);
+    try (Connection su = TestDatabase.asSuperuser()) {
+      for (TestTowns.Town t : java.util.List.of(small, smallToo)) {
+        assertThat(published(su, t)).isEqualTo(10);
+      }
+      for (TestTowns.Town t : java.util.List.of(large, largeToo)) {
+        assertThat(published(su, t)).isEqualTo(1_000);
+      }
+    }
+    execute(Operations.createWriteAttributeOperation(UNIT, "statistics-enabled", true));
+
+    long homeSmall = statementsFor(small, "/");
+    long homeLarge = statementsFor(large, "/");
+    long themeSmall = statementsFor(smallToo, "/themes/famille");
+    long themeLarge = statementsFor(largeToo, "/themes/famille");
+    long procedureSmall = statementsFor(small, "/demarches/inscription-creche");
+    long procedureLarge = statementsFor(large, "/demarches/inscription-creche");
+    long warmHome = statementsFor(large, "/");
+
+    System.out.printf(
+        "Statements (10 vs 1,000 procedures): home, cold %d vs %d; theme page, cold %d vs %d; procedure page %d vs %d; home, warm %d%n",
+        homeSmall, homeLarge, themeSmall, themeLarge, procedureSmall, procedureLarge, warmHome);
+    assertThat(homeLarge).isBetween(homeSmall - 2, homeSmall + 2);
+    assertThat(themeLarge).isBetween(themeSmall - 2, themeSmall + 2);
+    assertThat(procedureLarge).isBetween(procedureSmall - 2, procedureSmall + 2);
+    assertThat(homeSmall).isLessThan(25);
+    assertThat(themeSmall).isLessThan(25);
+    assertThat(warmHome).isZero();
+  }
+
+  private static long published(Connection su, TestTowns.Town t) throws SQLException {
+    return Checks.count(
+        su,
+        "select count(*) from catalogue_procedure where status = 'PUBLISHED' and tenant_id = "
+            + t.id());
+  }
+
+  private long statementsFor(TestTowns.Town town, String path) throws Exception {
+    execute(Operations.createOperation("clear", UNIT));
+    Http.Response r = Http.get(town.host(), path);
+    assertThat(r.status()).as(path).isEqualTo(200);
+    return execute(Operations.createReadAttributeOperation(UNIT, "prepared-statement-count"))
+        .asLong();
+  }
+
+  private ModelNode execute(ModelNode op) throws Exception {
+    ModelNode result = management.getControllerClient().execute(op);
+    assertThat(Operations.isSuccessfulOutcome(result)).as(result.toString()).isTrue();
+    return Operations.readResult(result);
+  }
+
+  /** Leaves a town with only its first {@code n} procedures published. */
+  static void keepOnly(TestTowns.Town town, int n) throws SQLException {
+    try (Connection su = TestDatabase.asSuperuser();
+        PreparedStatement ps =
+            su.prepareStatement(
+                "update catalogue_procedure set status = 'DRAFT' where tenant_id = ? and id not in"
+                    + " (select id from catalogue_procedure where tenant_id = ? order by slug limit ?)"
+                    + " and slug <> 'inscription-creche'")) {
+      ps.setLong(1, town.id());
+      ps.setLong(2, town.id());
+      ps.setInt(3, n - 1);
+      ps.executeUpdate();
+    }
+  }
+
+  /**
+   * Adds generated procedures until the town has {@code total} published, each filed under the
+   * "famille" theme and the "familles" profile, with an online channel and a related procedure.
+   */
+  static void grow(TestTowns.Town town, int total) throws SQLException {
+    try (Connection su = TestDatabase.asSuperuser()) {
+      long existing =
+          Checks.count(
+              su, "select count(*) from catalogue_procedure where tenant_id = " + town.id());
+      long t = town.id();
+      su.createStatement()
+          .executeUpdate(
+              "insert into catalogue_procedure (id, tenant_id, slug, status, title_fr, title_en, summary_fr, keywords, created_at, updated_at)"
+                  + " select nextval('catalogue_seq'), "
+                  + t
+                  + ", 'generee-' || g, 'PUBLISHED', 'Démarche générée numéro ' || g,"
+                  + " 'Generated procedure ' || g, 'Une démarche de plus pour mesurer le coût des pages.', 'test mesure', now(), now()"
+                  + " from generate_series(1, "
+                  + (total - existing)
+                  + ") g");
+      su.createStatement()
+          .executeUpdate(
+              "insert into catalogue_procedure_theme (tenant_id, procedure_id, theme_id)"
+                  + " select p.tenant_id, p.id, th.id from catalogue_procedure p join catalogue_theme th"
+                  + " on th.tenant_id = p.tenant_id and th.slug in ('famille', 'petite-enfance')"
+                  + " where p.tenant_id = "
+                  + t
+                  + " and p.slug like 'generee-%'");
+      su.createStatement()
+          .executeUpdate(
+              "insert into catalogue_procedure_profile (tenant_id, procedure_id, profile_id)"
+                  + " select p.tenant_id, p.id, a.id from catalogue_procedure p join catalogue_profile a"
+                  + " on a.tenant_id = p.tenant_id and a.slug = 'familles'"
+                  + " where p.tenant_id = "
+                  + t
+                  + " and p.slug like 'generee-%'");
+      su.createStatement()
+          .executeUpdate(
+              "insert into catalogue_channel (id, tenant_id, procedure_id, position, kind, url)"
+                  + " select nextval('catalogue_seq'), p.tenant_id, p.id, 0, 'ONLINE', 'https://www.service-public.fr'"
+                  + " from catalogue_procedure p where p.tenant_id = "
+                  + t
+                  + " and p.slug like 'generee-%'");
+      su.createStatement()
+          .executeUpdate(
+              "insert into catalogue_related (tenant_id, procedure_id, related_id)"
+                  + " select p.tenant_id, p.id, c.id from catalogue_procedure p join catalogue_procedure c"
+                  + " on c.tenant_id = p.tenant_id and c.slug = 'inscription-creche'"
+                  + " where p.tenant_id = "
+                  + t
+                  + " and p.slug like 'generee-%'");
+      su.createStatement()
+          .executeUpdate(
+              "insert into catalogue_related (tenant_id, procedure_id, related_id)"
+                  + " select p.tenant_id, c.id, p.id from catalogue_procedure p join catalogue_procedure c"
+                  + " on c.tenant_id = p.tenant_id and c.slug = 'inscription-creche'"
+                  + " where p.tenant_id = "
+                  + t
+                  + " and p.slug like 'generee-%'");
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** Towns' staff: invitations, roles, the staff API. */
+package fr.cite.it.staff;

@@ -1,4 +1,0 @@
-package fr.cite.platform.tenancy.api;
-
-/** A staff invitation as returned to whoever sent it: the link to give the invited person. */
-public record StaffInvitationView(String email, String role, String invitationUrl) {}

@@ -1,0 +1,2 @@
+/** Onboarding, provisioning, operations and custom domains of towns, as application services. */
+package fr.cite.platform.towns.application;
