@@ -159,6 +159,15 @@ public final class KeycloakServer implements AutoCloseable {
     return settings.url();
   }
 
+  public Settings settings() {
+    return settings;
+  }
+
+  /** True while the server's process runs. */
+  public boolean isAlive() {
+    return process.isAlive();
+  }
+
   @Override
   public void close() throws InterruptedException {
     ChildProcess.stop(process);

@@ -79,6 +79,11 @@ public final class MailCatcher implements AutoCloseable {
     }
   }
 
+  /** True while it catches and writes e-mails. */
+  public boolean isAlive() {
+    return writer.isAlive();
+  }
+
   @Override
   public void close() {
     writer.interrupt();

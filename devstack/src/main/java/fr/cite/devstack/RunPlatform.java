@@ -131,43 +131,15 @@ public final class RunPlatform {
     final EmbeddedDatabase database = db;
     final KeycloakServer identity = keycloak;
     final MailCatcher catcher = mails;
-    WildFlyServer server;
+    Processes running = new Processes(null, identity, database, catcher);
     try {
-      server =
+      running.server =
           WildFlyServer.start(serverDir, httpPort, serverEnv, consoleLog, Duration.ofMinutes(5));
     } catch (RuntimeException | IOException e) {
-      if (catcher != null) {
-        catcher.close();
-      }
-      if (identity != null) {
-        identity.close();
-      }
-      if (database != null) {
-        database.close();
-      }
+      running.stopAll();
       throw e;
     }
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  say("Stopping WildFly, Keycloak and PostgreSQL…");
-                  try {
-                    server.close();
-                    if (identity != null) {
-                      identity.close();
-                    }
-                    if (database != null) {
-                      database.close();
-                    }
-                    if (catcher != null) {
-                      catcher.close();
-                    }
-                  } catch (Exception e) {
-                    System.err.println("While stopping: " + e);
-                  }
-                  say("Stopped.");
-                }));
+    Runtime.getRuntime().addShutdownHook(new Thread(running::stopAll));
 
     String platform = "http://localhost" + (httpPort == 80 ? "" : ":" + httpPort);
     HttpClient http = HttpClient.newHttpClient();
@@ -201,7 +173,107 @@ public final class RunPlatform {
             keycloak == null ? "…" : secret(data, "keycloak-admin-password"),
             token,
             consoleLog.getParent()));
-    server.waitFor();
+    running.supervise(
+        () ->
+            WildFlyServer.start(serverDir, httpPort, serverEnv, consoleLog, Duration.ofMinutes(5)),
+        mailPort(smtpHost, mails, data));
+  }
+
+  private static MailCatcherStarter mailPort(String smtpHost, MailCatcher mails, Path data) {
+    if (mails == null) {
+      return null;
+    }
+    int port = Integer.parseInt(env("CITE_MAIL_CATCHER_PORT", "2525"));
+    return () -> MailCatcher.start(port, data.resolve("logs/mail.log"));
+  }
+
+  /** Starts WildFly again. */
+  interface WildFlyStarter {
+    WildFlyServer start() throws IOException, InterruptedException;
+  }
+
+  /** Starts the mail catcher again. */
+  interface MailCatcherStarter {
+    MailCatcher start() throws IOException;
+  }
+
+  /**
+   * The processes of the local platform, watched every two seconds: one that dies (PostgreSQL
+   * killed, Keycloak or WildFly crashed, the mail catcher stopped) is said so and started again
+   * with its data; Ctrl-C stops them all, and nothing is restarted then.
+   */
+  static final class Processes {
+    private volatile WildFlyServer server;
+    private volatile KeycloakServer identity;
+    private final EmbeddedDatabase database;
+    private volatile MailCatcher catcher;
+    private volatile boolean stopping;
+
+    Processes(
+        WildFlyServer server,
+        KeycloakServer identity,
+        EmbeddedDatabase database,
+        MailCatcher catcher) {
+      this.server = server;
+      this.identity = identity;
+      this.database = database;
+      this.catcher = catcher;
+    }
+
+    void supervise(WildFlyStarter wildFly, MailCatcherStarter mail) throws InterruptedException {
+      while (!stopping) {
+        Thread.sleep(2_000);
+        if (stopping) {
+          return;
+        }
+        try {
+          if (database != null && !database.isRunning()) {
+            say("PostgreSQL stopped unexpectedly: starting it again (its data are kept)…");
+            database.restart();
+            say("PostgreSQL is running again.");
+          }
+          if (identity != null && !identity.isAlive()) {
+            say("Keycloak stopped unexpectedly: starting it again…");
+            identity = KeycloakServer.start(identity.settings(), Duration.ofMinutes(5));
+            say("Keycloak is running again.");
+          }
+          if (catcher != null && mail != null && !catcher.isAlive()) {
+            say("The mail catcher stopped unexpectedly: starting it again…");
+            catcher.close();
+            catcher = mail.start();
+          }
+          if (!server.isAlive()) {
+            say("WildFly stopped unexpectedly: starting it again…");
+            server = wildFly.start();
+            say("WildFly is running again.");
+          }
+        } catch (IOException | RuntimeException e) {
+          System.err.println("[cite] Could not restart a process (trying again): " + e);
+        }
+      }
+    }
+
+    void stopAll() {
+      stopping = true;
+      say("Stopping WildFly, Keycloak and PostgreSQL…");
+      try {
+        if (server != null) {
+          server.close();
+        }
+        if (identity != null) {
+          identity.close();
+        }
+        if (database != null) {
+          database.close();
+        }
+        if (catcher != null) {
+          catcher.close();
+        }
+      } catch (Exception e) {
+        System.err.println("While stopping: " + e);
+      }
+      say("Stopped.");
+    }
   }
 
   /** Onboards a demo town unless present, gives it colours and an emblem; returns its slug. */

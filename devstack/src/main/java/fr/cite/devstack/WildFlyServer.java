@@ -86,6 +86,11 @@ public final class WildFlyServer implements AutoCloseable {
   }
 
   /** Asks WildFly to stop (SIGTERM: a graceful shutdown), then forces it after 30 s. */
+  /** True while the server's process runs. */
+  public boolean isAlive() {
+    return process.isAlive();
+  }
+
   @Override
   public void close() throws InterruptedException {
     ChildProcess.stop(process);

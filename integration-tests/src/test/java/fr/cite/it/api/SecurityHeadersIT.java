@@ -37,7 +37,11 @@ class SecurityHeadersIT extends CiteIntegrationTest {
           .as(path)
           .contains("script-src 'self';", "style-src 'self';", "frame-ancestors 'none'")
           .contains("base-uri 'none'", "object-src 'none'")
-          .contains("form-action 'self' " + origin(TestKeycloak.awaitReady()))
+          .contains(
+              "form-action 'self' http://localhost:"
+                  + Http.port()
+                  + " "
+                  + origin(TestKeycloak.awaitReady()))
           .doesNotContain("unsafe-inline", "unsafe-eval");
       assertThat(page.header("X-Frame-Options")).isEqualTo("DENY");
       assertThat(page.header("Permissions-Policy")).contains("geolocation=()", "camera=()");

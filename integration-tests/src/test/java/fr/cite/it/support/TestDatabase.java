@@ -60,6 +60,35 @@ public class TestDatabase implements LauncherSessionListener {
     return DriverManager.getConnection(database.serverUrl() + roles.database(), "postgres", "");
   }
 
+  /** Stops PostgreSQL, as an outage would (the data stay). */
+  public static void stop() throws java.io.IOException {
+    database.stop();
+  }
+
+  /** Starts PostgreSQL again on the same data and port. */
+  public static void start() throws java.io.IOException {
+    database.restart();
+  }
+
+  /** Pauses every PostgreSQL process (SIGSTOP): a hung database, connections open. */
+  public static void pause() throws Exception {
+    database.signal("STOP");
+  }
+
+  /** Resumes a paused PostgreSQL (SIGCONT). */
+  public static void resume() throws Exception {
+    database.signal("CONT");
+  }
+
+  /** Kills every PostgreSQL process at once (SIGKILL), as a crash would. */
+  public static void kill() throws Exception {
+    database.signal("KILL");
+  }
+
+  public static boolean isRunning() {
+    return database.isRunning();
+  }
+
   /** A connection as the application role, subject to row-level security like the server. */
   public static Connection asApplication() throws SQLException {
     return DriverManager.getConnection(

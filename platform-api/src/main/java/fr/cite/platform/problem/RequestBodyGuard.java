@@ -49,11 +49,48 @@ public class RequestBodyGuard implements ContainerRequestFilter, ReaderIntercept
     Object limitProperty = context.getProperty(LIMIT_ATTRIBUTE);
     int limit = limitProperty instanceof Integer i ? i : limit();
     byte[] body = readAtMost(context.getInputStream(), limit);
-    if (isJson(context.getMediaType()) && escapesControlCharacters(body)) {
-      throw ProblemException.badRequest("control-characters");
+    if (isJson(context.getMediaType())) {
+      checkWellFormed(body);
+      if (escapesControlCharacters(body)) {
+        throw ProblemException.badRequest("control-characters");
+      }
     }
     context.setInputStream(new ByteArrayInputStream(body));
     return context.proceed();
+  }
+
+  /** No body of the API nests deeper; 2,000 levels are an attack on the parser, not a request. */
+  static final int MAX_DEPTH = 64;
+
+  /**
+   * Reads the JSON text once with the streaming parser before any binder does: not well-formed, or
+   * nested deeper than {@link #MAX_DEPTH}, it is a 400 {@code malformed-json}, whichever binder the
+   * endpoint uses and however it would have reported it. An empty body is left to the endpoint (a
+   * required body is then a 400 naming it).
+   */
+  static void checkWellFormed(byte[] body) {
+    if (body.length == 0) {
+      return;
+    }
+    try (jakarta.json.stream.JsonParser parser =
+        jakarta.json.Json.createParser(new ByteArrayInputStream(body))) {
+      int depth = 0;
+      while (parser.hasNext()) {
+        switch (parser.next()) {
+          case START_OBJECT, START_ARRAY -> {
+            if (++depth > MAX_DEPTH) {
+              throw ProblemException.badRequest("malformed-json");
+            }
+          }
+          case END_OBJECT, END_ARRAY -> depth--;
+          default -> {
+            // values and keys
+          }
+        }
+      }
+    } catch (jakarta.json.JsonException | java.util.NoSuchElementException e) {
+      throw ProblemException.badRequest("malformed-json");
+    }
   }
 
   private int limit() {

@@ -37,6 +37,19 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
       mapper.uri = uri;
       return mapper.toResponse(problem);
     }
+    if (fr.cite.platform.database.DatabaseAvailability.isUnavailability(e)) {
+      // PostgreSQL down or hanging: the caller may retry; nothing was committed.
+      fr.cite.platform.database.DatabaseAvailability.failed();
+      return Response.fromResponse(
+              ProblemResponses.response(
+                  Problems.of(
+                      503,
+                      "database-unavailable",
+                      ProblemResponses.locale(headers),
+                      ProblemResponses.instance(uri))))
+          .header("Retry-After", "5")
+          .build();
+    }
     String incident = UUID.randomUUID().toString();
     String instance = ProblemResponses.instance(uri);
     LOG.errorf(e, "Incident %s on %s", incident, instance);

@@ -28,4 +28,25 @@ class RequestBodyGuardTest {
     assertFalse(refused("{\"text\":\"ends with \\\\\"}"));
     assertFalse(refused("\"\\u00"));
   }
+
+  @Test
+  void malformedOrTooDeepJsonIsRefusedBeforeAnyBinder() {
+    for (String bad : new String[] {"{bad json", "{\"a\":", "[1,2", "\"x", "{\"a\":1}}"}) {
+      org.junit.jupiter.api.Assertions.assertThrows(
+          ProblemException.class,
+          () -> RequestBodyGuard.checkWellFormed(bad.getBytes(StandardCharsets.UTF_8)),
+          bad);
+    }
+    String deep = "[".repeat(65) + "]".repeat(65);
+    ProblemException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            ProblemException.class,
+            () -> RequestBodyGuard.checkWellFormed(deep.getBytes(StandardCharsets.UTF_8)));
+    org.junit.jupiter.api.Assertions.assertEquals("malformed-json", e.code());
+    RequestBodyGuard.checkWellFormed(
+        "[".repeat(64).concat("]".repeat(64)).getBytes(StandardCharsets.UTF_8));
+    RequestBodyGuard.checkWellFormed(
+        "{\"values\":{\"a\":[1,\"b\",null,true]}}".getBytes(StandardCharsets.UTF_8));
+    RequestBodyGuard.checkWellFormed(new byte[0]);
+  }
 }

@@ -20,6 +20,13 @@ public class CitizenAccount {
     return SignedIn.claim(request, name).orElse(null);
   }
 
+  /** True when this browser is signed in on this town's portal. */
+  public boolean isSignedIn() {
+    HttpServletRequest request =
+        (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest();
+    return SignedIn.session(request).isPresent();
+  }
+
   public String getName() {
     String name = claim("name");
     return name == null || name.isBlank() ? getEmail() : name;

@@ -59,7 +59,15 @@ public class OnboardingJobRunner {
         try {
           chunk = jobs.processChunk(jobId);
           failures = 0;
+          if (waitingSince.remove(jobId) != null) {
+            LOG.infof("Bulk onboarding job %d goes on: the database answers again", jobId);
+          }
         } catch (RuntimeException e) {
+          if (fr.cite.platform.database.DatabaseAvailability.isUnavailability(e)
+              && waitForTheDatabase(jobId)) {
+            // The chunk's transaction rolled back whole: it is done again, exactly once.
+            continue;
+          }
           failures++;
           LOG.warnf(e, "Bulk onboarding job %d: chunk failed (attempt %d)", jobId, failures);
           if (failures >= ATTEMPTS) {
@@ -83,6 +91,35 @@ public class OnboardingJobRunner {
         requestContext.deactivate();
       }
     }
+  }
+
+  private static final long OUTAGE_LIMIT_MILLIS = 30 * 60_000;
+
+  private final java.util.Map<Long, Long> waitingSince = new ConcurrentHashMap<>();
+
+  /**
+   * PostgreSQL does not answer: waits (1 s, doubling up to 15 s) and returns true to try the same
+   * chunk again, for 30 minutes at most; then false, and the job is interrupted like after any
+   * repeated failure, to be resumed by an operator.
+   */
+  private boolean waitForTheDatabase(long jobId) {
+    long now = System.currentTimeMillis();
+    long since = waitingSince.computeIfAbsent(jobId, k -> now);
+    if (now - since > OUTAGE_LIMIT_MILLIS) {
+      waitingSince.remove(jobId);
+      return false;
+    }
+    long waited = now - since;
+    if (waited == 0) {
+      LOG.warnf("Bulk onboarding job %d waits for the database to answer again", jobId);
+    }
+    try {
+      Thread.sleep(Math.min(15_000, Math.max(1_000, waited)));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+    return true;
   }
 
   /** Provisions the town at once (its administrator will sign in) and sends the invitation. */

@@ -1,5 +1,6 @@
 package fr.cite.platform.tenancy.application;
 
+import fr.cite.platform.database.DatabaseAvailability;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -10,7 +11,8 @@ import java.util.function.Function;
  * A small time-bounded, size-bounded cache, enough for host resolution: entries live for a fixed
  * time, absent values are cached too (so a scanner hammering unknown hosts costs one query per host
  * and period), and when the cache reaches its bound it is emptied, keeping memory bounded whatever
- * the traffic. Safe for concurrent use.
+ * the traffic. While the database does not answer, an expired entry is served as it was ({@link
+ * DatabaseAvailability}). Safe for concurrent use.
  */
 public final class ExpiringCache<K, V> {
 
@@ -33,7 +35,19 @@ public final class ExpiringCache<K, V> {
     if (e != null && e.expiresAtMillis() > now) {
       return e.value();
     }
-    Optional<V> loaded = loader.apply(key);
+    if (e != null && DatabaseAvailability.knownUnavailable()) {
+      return e.value(); // stale, but what the database said last: better than nothing
+    }
+    Optional<V> loaded;
+    try {
+      loaded = loader.apply(key);
+    } catch (RuntimeException failure) {
+      if (e != null && DatabaseAvailability.isUnavailability(failure)) {
+        DatabaseAvailability.failed();
+        return e.value();
+      }
+      throw failure;
+    }
     if (entries.size() >= maxEntries) {
       entries.clear();
     }

@@ -1,5 +1,6 @@
 package fr.cite.platform.tenancy.application;
 
+import fr.cite.platform.database.DatabaseAvailability;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
@@ -12,7 +13,8 @@ import java.util.function.Supplier;
  * One value per town, kept for a time to live, dropped at once when the town's data changes, and
  * bounded in size: when full, the oldest tenth is dropped. A value loaded while an eviction
  * happened is returned but not kept, so a reader that started before a change never stores stale
- * data.
+ * data. While the database does not answer, an expired value is served as it was ({@link
+ * DatabaseAvailability}).
  */
 public final class TownCache<V> {
 
@@ -42,9 +44,21 @@ public final class TownCache<V> {
     if (e != null && now - e.loadedAtMillis() < ttlMillis) {
       return e.value();
     }
+    if (e != null && DatabaseAvailability.knownUnavailable()) {
+      return e.value(); // stale, but what the database said last: better than nothing
+    }
     int stripe = stripe(town);
     long generation = evictions.get(stripe);
-    V loaded = loader.get();
+    V loaded;
+    try {
+      loaded = loader.get();
+    } catch (RuntimeException failure) {
+      if (e != null && DatabaseAvailability.isUnavailability(failure)) {
+        DatabaseAvailability.failed();
+        return e.value();
+      }
+      throw failure;
+    }
     if (evictions.get(stripe) == generation) {
       if (entries.size() >= maxTowns) {
         dropOldest();

@@ -39,9 +39,17 @@ final class SecurityHeaders {
     this.pagePolicy = pagePolicy;
   }
 
-  static SecurityHeaders of(Pages pages, Optional<String> keycloakUrl) {
+  /**
+   * @param platformUrl the platform host's address: signing in and out comes back through it, and
+   *     browsers check every redirect of a form's submission against {@code form-action}
+   */
+  static SecurityHeaders of(Pages pages, Optional<String> keycloakUrl, String platformUrl) {
     String keycloak = keycloakUrl.map(SecurityHeaders::origin).map(o -> " " + o).orElse("");
-    String common = "base-uri 'none'; form-action 'self'" + keycloak + "; object-src 'none'";
+    String common =
+        "base-uri 'none'; form-action 'self' "
+            + origin(platformUrl)
+            + keycloak
+            + "; object-src 'none'";
     String policy =
         pages == Pages.PORTAL
             ? "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"

@@ -64,13 +64,35 @@ public class TenantFilter extends HttpFilter {
             "console".equals(config.getInitParameter("pages"))
                 ? SecurityHeaders.Pages.CONSOLE
                 : SecurityHeaders.Pages.PORTAL,
-            this.config.keycloakUrl());
+            this.config.keycloakUrl(),
+            this.config.publicUrl(this.config.baseDomain()));
   }
 
   @Override
   protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
       throws IOException, ServletException {
     String path = req.getRequestURI().substring(req.getContextPath().length());
+    try {
+      route(req, res, chain, path);
+    } catch (IOException | ServletException | RuntimeException e) {
+      // PostgreSQL down or hanging: the town's "service momentanément indisponible" page (or a
+      // 503 problem on the API) instead of the generic error page, and a pause before it is asked
+      // again (see DatabaseAvailability).
+      if (!fr.cite.platform.database.DatabaseAvailability.isUnavailability(e)
+          || res.isCommitted()) {
+        throw e;
+      }
+      fr.cite.platform.database.DatabaseAvailability.failed();
+      res.reset();
+      headers.apply(req, res, path);
+      DatabaseUnavailable.answer(
+          req, res, path, requestHost.locale(), requestHost.town().map(t -> t.name()).orElse(null));
+    }
+  }
+
+  private void route(
+      HttpServletRequest req, HttpServletResponse res, FilterChain chain, String path)
+      throws IOException, ServletException {
     headers.apply(req, res, path);
     if (path.startsWith("/health/")) {
       chain.doFilter(req, res);
@@ -159,7 +181,7 @@ public class TenantFilter extends HttpFilter {
     return Languages.FRENCH;
   }
 
-  private static boolean isStaticAsset(String path) {
+  static boolean isStaticAsset(String path) {
     return path.startsWith("/jakarta.faces.resource/")
         || path.startsWith("/resources/")
         || path.startsWith("/static/")
