@@ -40,7 +40,7 @@ public class RequestBodyGuard implements ContainerRequestFilter, ReaderIntercept
     int limit = limit();
     request.setProperty(LIMIT_ATTRIBUTE, limit);
     if (request.getLength() > limit) {
-      throw new ProblemException(413, "body-too-large", limit);
+      throw new ProblemException(413, "body-too-large", String.valueOf(limit));
     }
   }
 
@@ -106,7 +106,7 @@ public class RequestBodyGuard implements ContainerRequestFilter, ReaderIntercept
     for (int n; (n = in.read(buffer)) > 0; ) {
       total += n;
       if (total > limit) {
-        throw new ProblemException(413, "body-too-large", limit);
+        throw new ProblemException(413, "body-too-large", String.valueOf(limit));
       }
       out.write(buffer, 0, n);
     }
