@@ -54,7 +54,7 @@ class ControlCharactersInFormsIT extends CiteIntegrationTest {
     chrome.get(url("/suivi"));
     setValue(By.id("suivi:reference"), "'LH-2026-\\u0000001'");
     setValue(By.id("suivi:code"), "'abc\\u001b[2J'");
-    chrome.findElement(By.id("suivre")).click();
+    chrome.findElement(By.id("suivi:suivre")).click();
     new WebDriverWait(chrome, Duration.ofSeconds(15))
         .until(ExpectedConditions.presenceOfElementLocated(By.id("messages")));
     assertThat(chrome.findElement(By.id("messages")).getText()).contains("caractères de contrôle");

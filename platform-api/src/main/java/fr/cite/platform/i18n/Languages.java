@@ -10,6 +10,9 @@ public final class Languages {
   public static final Locale ENGLISH = Locale.ENGLISH;
   public static final List<Locale> SUPPORTED = List.of(FRENCH, ENGLISH);
 
+  /** Request attribute holding the reader's language, set first thing by the tenant filter. */
+  public static final String REQUEST_ATTRIBUTE = "fr.cite.platform.i18n.locale";
+
   private Languages() {}
 
   /** The supported language closest to the given one; French when in doubt. */

@@ -1,5 +1,6 @@
 package fr.cite.platform.input;
 
+import fr.cite.platform.i18n.Languages;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.component.UIComponent;
 import jakarta.faces.context.FacesContext;
@@ -18,9 +19,15 @@ public class PlainTextValidator implements Validator<Object> {
   @Override
   public void validate(FacesContext context, UIComponent component, Object value) {
     if (value instanceof String s && PlainText.hasForbiddenCharacters(s, true)) {
+      Object reader = context.getExternalContext().getRequestMap().get(Languages.REQUEST_ATTRIBUTE);
+      java.util.Locale locale =
+          reader instanceof java.util.Locale l ? l : context.getViewRoot().getLocale();
       String text =
           java.util.ResourceBundle.getBundle(
-                  "fr.cite.platform.i18n.problems", context.getViewRoot().getLocale())
+                  "fr.cite.platform.i18n.problems",
+                  Languages.supported(locale),
+                  java.util.ResourceBundle.Control.getNoFallbackControl(
+                      java.util.ResourceBundle.Control.FORMAT_PROPERTIES))
               .getString("validation.control-characters");
       throw new ValidatorException(new FacesMessage(FacesMessage.SEVERITY_ERROR, text, text));
     }

@@ -105,6 +105,7 @@ public class TenantFilter extends HttpFilter {
       locale = pageLanguage(req, res, resolution);
     }
     requestHost.resolved(resolution, locale);
+    req.setAttribute(Languages.REQUEST_ATTRIBUTE, locale);
     boolean asset = isStaticAsset(path);
     try {
       if (resolution instanceof HostResolution.Town town) {

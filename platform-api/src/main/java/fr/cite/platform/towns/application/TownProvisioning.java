@@ -47,7 +47,12 @@ public class TownProvisioning implements FirstVisit {
           "Town %s provisioned on its first visit in %d ms",
           town.slug(), (System.nanoTime() - started) / 1_000_000);
     } catch (RuntimeException e) {
-      LOG.errorf(e, "Town %s could not be provisioned on its first visit", town.slug());
+      if (fr.cite.platform.database.DatabaseAvailability.isUnavailability(e)) {
+        LOG.warnf(
+            "Town %s not provisioned on this visit: the database does not answer", town.slug());
+      } else {
+        LOG.errorf(e, "Town %s could not be provisioned on its first visit", town.slug());
+      }
     } finally {
       inProgress.remove(town.id(), mine);
       mine.complete(null);
