@@ -11,7 +11,8 @@
 # Usage, on a throwaway data directory:
 #   CITE_DATA_DIR=/tmp/cite-bench ./run.sh        # in another terminal, wait for "running"
 #   CITE_DATA_DIR=/tmp/cite-bench bench/sign-in-scale.sh
-# Environment: CITE_BENCH_PORT (8080), CITE_DATA_DIR (.cite-data).
+# Environment: CITE_BENCH_PORT (8080), CITE_DATA_DIR (.cite-data), CITE_BENCH_NEAR (9) and
+# CITE_BENCH_FAR (29999): positions in the towns list of the first town of each group.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -83,9 +84,12 @@ measure() {
   printf '%s %s\n' "$(printf '%s\n' "${setups[@]}" | median)" "$(printf '%s\n' "${signins[@]}" | median)"
 }
 
-echo "== near the 10th town"
-near=$(measure 9 near)
-echo "== near the 30,000th town"
-far=$(measure 29999 far)
+# Positions of the first towns measured (never visited before: change them for a second run).
+near_at="${CITE_BENCH_NEAR:-9}"
+far_at="${CITE_BENCH_FAR:-29999}"
+echo "== near the 10th town (from position ${near_at})"
+near=$(measure "$near_at" near)
+echo "== near the 30,000th town (from position ${far_at})"
+far=$(measure "$far_at" far)
 printf 'set-up median: 10th %s s, 30,000th %s s, ratio %.2f\n' "${near% *}" "${far% *}" "$(echo "${far% *} / ${near% *}" | bc -l)"
 printf 'sign-in median: 10th %s s, 30,000th %s s, ratio %.2f\n' "${near#* }" "${far#* }" "$(echo "${far#* } / ${near#* }" | bc -l)"

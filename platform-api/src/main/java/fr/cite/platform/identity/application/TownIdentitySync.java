@@ -28,6 +28,18 @@ public class TownIdentitySync {
 
   @Inject CiteConfig config;
 
+  /**
+   * The organization's name, unique in the realm as Keycloak requires: the commune's name, with its
+   * département for homonyms (Segonzac in Charente, Corrèze and Dordogne: "Segonzac (19)"), whose
+   * slugs carry it too.
+   */
+  static String organizationName(Tenant town) {
+    String dept = town.departementCode();
+    boolean homonym =
+        dept != null && town.slug().endsWith("-" + dept.toLowerCase(java.util.Locale.ROOT));
+    return homonym ? town.officialName() + " (" + dept + ")" : town.officialName();
+  }
+
   /** Returns true when the town's identity is in sync after the call. */
   public boolean synchronise(String slug) {
     Tenant town = registry.findBySlug(slug);
@@ -35,7 +47,7 @@ public class TownIdentitySync {
     TownIdentity.TownDescription description =
         new TownIdentity.TownDescription(
             town.slug(),
-            town.officialName(),
+            organizationName(town),
             town.status().serves(),
             Map.of(
                 "inseeCode",

@@ -75,7 +75,9 @@ public class SignInFilter extends HttpFilter {
       req.getRequestDispatcher(unavailableView).forward(req, res);
       return;
     }
-    Optional<String> town = host.town().map(t -> t.slug());
+    // The login page carries the town's branding once its organization exists in Keycloak; a town
+    // whose identity is still pending signs in unbranded rather than not at all.
+    Optional<String> town = host.town().filter(t -> t.identitySynced()).map(t -> t.slug());
     res.setHeader("Cache-Control", "no-store");
     java.util.Map<String, String> forwarded = new java.util.HashMap<>();
     for (String name : SignInFlow.FORWARDED) {

@@ -20,7 +20,8 @@ public record TenantSnapshot(
     HexColor primaryColor,
     HexColor secondaryColor,
     String defaultLocale,
-    boolean provisioned)
+    boolean provisioned,
+    boolean identitySynced)
     implements Serializable {
 
   public static TenantSnapshot of(Tenant t) {
@@ -34,7 +35,8 @@ public record TenantSnapshot(
         t.branding().primary(),
         t.branding().secondary(),
         t.defaultLocale(),
-        t.isProvisioned());
+        t.isProvisioned(),
+        !t.isIdentityPending());
   }
 
   /** "du Havre", "de Mérignac": for "Mairie du Havre". */

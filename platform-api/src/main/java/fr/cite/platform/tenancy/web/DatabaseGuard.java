@@ -33,7 +33,10 @@ public class DatabaseGuard extends HttpFilter {
   protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
       throws IOException, ServletException {
     String path = req.getRequestURI().substring(req.getContextPath().length());
-    if (path.startsWith("/health/") || TenantFilter.isStaticAsset(path)) {
+    // Served from memory: health, static files, the town's colours.
+    if (path.startsWith("/health/")
+        || TenantFilter.isStaticAsset(path)
+        || path.equals("/theme.css")) {
       chain.doFilter(req, res);
       return;
     }

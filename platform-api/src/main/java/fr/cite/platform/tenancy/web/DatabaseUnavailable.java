@@ -64,17 +64,19 @@ final class DatabaseUnavailable {
             + title
             + " · "
             + heading
-            + "</title><link rel=\"stylesheet\" href=\"/resources/css/portal.css\"/></head><body>"
+            + "</title><link rel=\"stylesheet\" href=\"/resources/css/portal.css\"/>"
+            + (town == null ? "" : "<link rel=\"stylesheet\" href=\"/theme.css\"/>")
+            + "</head><body>"
             + "<header class=\"site-header\"><div class=\"container header-row\"><span"
             + " class=\"brand\">"
             + heading
-            + "</span></div></header><main id=\"contenu\" class=\"container\"><h1>"
+            + "</span></div></header><main id=\"contenu\"><div class=\"container\"><h1>"
             + title
             + "</h1><p class=\"lead\">"
             + text
             + "</p><p><a href=\"\">"
             + (english ? "Try again" : "Réessayer")
-            + "</a></p></main></body></html>";
+            + "</a></p></div></main></body></html>";
     byte[] body = html.getBytes(StandardCharsets.UTF_8);
     res.setContentType("text/html;charset=UTF-8");
     res.setContentLength(body.length);

@@ -108,8 +108,16 @@ public class TenantFilter extends HttpFilter {
     req.setAttribute(Languages.REQUEST_ATTRIBUTE, locale);
     boolean asset = isStaticAsset(path);
     try {
-      if (resolution instanceof HostResolution.Town town) {
-        provisioning.ensure(town.tenant());
+      if (resolution instanceof HostResolution.Town first) {
+        HostResolution.Town town = first;
+        if (!first.tenant().provisioned()) {
+          provisioning.ensure(first.tenant());
+          // Provisioned just now: the town as it is now (its identity, for a sign-in that follows).
+          if (directory.resolve(req.getServerName()) instanceof HostResolution.Town now) {
+            town = now;
+            requestHost.resolved(now, locale);
+          }
+        }
         tenantContext.set(town.tenant().ref());
         MDC.put("tenant", town.tenant().slug());
         chain.doFilter(req, res);

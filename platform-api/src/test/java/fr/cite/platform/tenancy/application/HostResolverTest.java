@@ -21,6 +21,7 @@ class HostResolverTest {
         HexColor.of("#000091"),
         HexColor.of("#c9191e"),
         "fr",
+        true,
         true);
   }
 
