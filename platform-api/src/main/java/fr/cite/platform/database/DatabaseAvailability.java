@@ -55,7 +55,10 @@ public final class DatabaseAvailability {
             || state.equals("57014")
             || sql.getCause() instanceof java.net.SocketException
             || sql.getCause() instanceof java.net.SocketTimeoutException
-            || sql.getCause() instanceof java.io.EOFException) {
+            || sql.getCause() instanceof java.io.EOFException
+            || (sql.getNextException() != null
+                && sql.getNextException() != sql
+                && isUnavailability(sql.getNextException()))) {
           return true;
         }
       }

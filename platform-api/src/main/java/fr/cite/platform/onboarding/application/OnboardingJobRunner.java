@@ -11,8 +11,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.RequestContextController;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
@@ -37,27 +38,85 @@ public class OnboardingJobRunner {
 
   @Inject RequestContextController requestContext;
 
-  private final Set<Long> running = ConcurrentHashMap.newKeySet();
+  @Resource jakarta.enterprise.concurrent.ManagedScheduledExecutorService scheduler;
+
+  /** Jobs this node runs: the generation of their runner, and when it last showed progress. */
+  private record Runner(long generation, String requestedBy, long progressAt) {}
+
+  private static final long NO_PROGRESS_MILLIS = 60_000;
+
+  private final Map<Long, Runner> running = new ConcurrentHashMap<>();
+
+  private final java.util.concurrent.atomic.AtomicBoolean watching =
+      new java.util.concurrent.atomic.AtomicBoolean();
 
   /** Marks the job running and processes it in the background; 409 when it cannot run. */
   public OnboardingJob start(long jobId) {
     OnboardingJob job = jobs.markRunning(jobId);
-    if (running.add(jobId)) {
-      String by = job.requestedBy();
-      executor.submit(() -> run(jobId, by));
+    if (!running.containsKey(jobId)) {
+      launch(jobId, job.requestedBy());
     }
     return job;
   }
 
-  private void run(long jobId, String requestedBy) {
+  private void launch(long jobId, String requestedBy) {
+    Runner previous = running.get(jobId);
+    long generation = previous == null ? 1 : previous.generation() + 1;
+    running.put(jobId, new Runner(generation, requestedBy, System.currentTimeMillis()));
+    executor.submit(() -> run(jobId, requestedBy, generation));
+    watch();
+  }
+
+  /**
+   * Every 15 s, a runner that showed no progress for a minute (a thread stuck where nothing times
+   * out, whatever the cause) is replaced by a new one: chunks take the job's row lock and only
+   * process pending lines, so two runners never process a line twice, and the old one stops at its
+   * next chunk as it is no longer the current generation.
+   */
+  private void watch() {
+    if (watching.compareAndSet(false, true)) {
+      scheduler.scheduleWithFixedDelay(
+          () ->
+              running.forEach(
+                  (jobId, r) -> {
+                    if (System.currentTimeMillis() - r.progressAt() > NO_PROGRESS_MILLIS) {
+                      LOG.warnf(
+                          "Bulk onboarding job %d made no progress for a minute: its runner is"
+                              + " started again",
+                          jobId);
+                      launch(jobId, r.requestedBy());
+                    }
+                  }),
+          15,
+          15,
+          TimeUnit.SECONDS);
+    }
+  }
+
+  private boolean current(long jobId, long generation) {
+    Runner r = running.get(jobId);
+    return r != null && r.generation() == generation;
+  }
+
+  private void progressed(long jobId, long generation) {
+    running.computeIfPresent(
+        jobId,
+        (id, r) ->
+            r.generation() == generation
+                ? new Runner(generation, r.requestedBy(), System.currentTimeMillis())
+                : r);
+  }
+
+  private void run(long jobId, String requestedBy, long generation) {
     boolean activated = requestContext.activate();
     try {
       caller.get().authenticated("onboarding-job:" + jobId, requestedBy);
       int failures = 0;
-      while (true) {
+      while (current(jobId, generation)) {
         BulkOnboarding.Chunk chunk;
         try {
           chunk = jobs.processChunk(jobId);
+          progressed(jobId, generation);
           failures = 0;
           if (waitingSince.remove(jobId) != null) {
             LOG.infof("Bulk onboarding job %d goes on: the database answers again", jobId);
@@ -65,6 +124,7 @@ public class OnboardingJobRunner {
         } catch (RuntimeException e) {
           if (fr.cite.platform.database.DatabaseAvailability.isUnavailability(e)
               && waitForTheDatabase(jobId)) {
+            progressed(jobId, generation);
             // The chunk's transaction rolled back whole: it is done again, exactly once.
             continue;
           }
@@ -78,15 +138,18 @@ public class OnboardingJobRunner {
           }
           continue;
         }
-        chunk.invitations().forEach(this::invite);
+        for (BulkOnboarding.Invitation invitation : chunk.invitations()) {
+          invite(invitation);
+          progressed(jobId, generation);
+        }
         if (!chunk.more()) {
           return;
         }
       }
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
       LOG.errorf(e, "Bulk onboarding job %d stopped", jobId);
     } finally {
-      running.remove(jobId);
+      running.computeIfPresent(jobId, (id, r) -> r.generation() == generation ? null : r);
       if (activated) {
         requestContext.deactivate();
       }
