@@ -101,7 +101,7 @@ public class UsageCounter {
     if (visitor.isEmpty()) {
       return;
     }
-    LocalDate today = LocalDate.now(CatalogueQueries.TOWN_ZONE);
+    LocalDate today = today();
     SeenToday seen = this.seen;
     if (!seen.day.equals(today)) {
       synchronized (this) {
@@ -117,6 +117,23 @@ public class UsageCounter {
   }
 
   private static final java.security.SecureRandom SALTS = new java.security.SecureRandom();
+
+  private volatile LocalDate today = LocalDate.now(CatalogueQueries.TOWN_ZONE);
+  private volatile long todayEndsAt = endOf(today);
+
+  /** Today in the towns' time zone, computed again only when the day is over. */
+  private LocalDate today() {
+    if (System.currentTimeMillis() >= todayEndsAt) {
+      LocalDate now = LocalDate.now(CatalogueQueries.TOWN_ZONE);
+      todayEndsAt = endOf(now);
+      today = now;
+    }
+    return today;
+  }
+
+  private static long endOf(LocalDate day) {
+    return day.plusDays(1).atStartOfDay(CatalogueQueries.TOWN_ZONE).toInstant().toEpochMilli();
+  }
 
   private volatile SeenToday seen =
       new SeenToday(LocalDate.now(CatalogueQueries.TOWN_ZONE), SALTS.nextLong());

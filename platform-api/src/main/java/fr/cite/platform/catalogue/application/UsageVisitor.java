@@ -28,12 +28,26 @@ public record UsageVisitor(String address, String browser) {
     if (purpose != null && (purpose.contains("prefetch") || purpose.contains("prerender"))) {
       return Optional.empty();
     }
-    if (userAgent == null
-        || userAgent.length() < 20
-        || !userAgent.startsWith("Mozilla/")
-        || ROBOT.matcher(userAgent).find()) {
+    if (userAgent == null || userAgent.length() < 20 || !userAgent.startsWith("Mozilla/")) {
       return Optional.empty();
     }
-    return Optional.of(new UsageVisitor(address == null ? "" : address, userAgent));
+    Boolean robot = VERDICTS.get(userAgent);
+    if (robot == null) {
+      // The pattern runs once per distinct browser signature (a few hundred in practice), not
+      // once per page view: this is the hot path of every procedure page.
+      robot = userAgent.length() > 512 || ROBOT.matcher(userAgent).find();
+      if (VERDICTS.size() >= MAX_VERDICTS) {
+        VERDICTS.clear();
+      }
+      VERDICTS.put(userAgent, robot);
+    }
+    return robot
+        ? Optional.empty()
+        : Optional.of(new UsageVisitor(address == null ? "" : address, userAgent));
   }
+
+  private static final int MAX_VERDICTS = 10_000;
+
+  private static final java.util.concurrent.ConcurrentHashMap<String, Boolean> VERDICTS =
+      new java.util.concurrent.ConcurrentHashMap<>();
 }
