@@ -121,7 +121,10 @@ public class OnboardingJobRunner {
           if (waitingSince.remove(jobId) != null) {
             LOG.infof("Bulk onboarding job %d goes on: the database answers again", jobId);
           }
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
+          // Exception, not RuntimeException: a failed commit can come out of the transaction's
+          // interceptor as a checked RollbackException, which would otherwise end the runner in
+          // silence (found with PostgreSQL stopped during a chunk's commit).
           if (fr.cite.platform.database.DatabaseAvailability.isUnavailability(e)
               && waitForTheDatabase(jobId)) {
             progressed(jobId, generation);
@@ -146,7 +149,7 @@ public class OnboardingJobRunner {
           return;
         }
       }
-    } catch (RuntimeException | Error e) {
+    } catch (Throwable e) {
       LOG.errorf(e, "Bulk onboarding job %d stopped", jobId);
     } finally {
       running.computeIfPresent(jobId, (id, r) -> r.generation() == generation ? null : r);
