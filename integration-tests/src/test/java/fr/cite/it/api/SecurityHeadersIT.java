@@ -7,13 +7,8 @@ import fr.cite.it.support.Http;
 import fr.cite.it.support.TestKeycloak;
 import fr.cite.it.support.TestTowns;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.security.cert.X509Certificate;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -73,27 +68,9 @@ class SecurityHeadersIT extends CiteIntegrationTest {
 
   @Test
   void overHttpsBrowsersAreToldToStayOnHttps() throws Exception {
-    SSLContext trustAll = SSLContext.getInstance("TLS");
-    trustAll.init(
-        null,
-        new TrustManager[] {
-          new X509TrustManager() {
-            public void checkClientTrusted(X509Certificate[] c, String a) {}
-
-            public void checkServerTrusted(X509Certificate[] c, String a) {}
-
-            public X509Certificate[] getAcceptedIssuers() {
-              return new X509Certificate[0];
-            }
-          }
-        },
-        null);
     int https = 8443 + Integer.parseInt(System.getProperty("cite.test.port.offset", "1000"));
     HttpResponse<String> r =
-        HttpClient.newBuilder()
-            .sslContext(trustAll)
-            .version(HttpClient.Version.HTTP_1_1) // HTTP/2 would name 127.0.0.1 as the host
-            .build()
+        Http.httpsTrustingAnyCertificate()
             .send(
                 HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + https + "/"))
                     .header("Host", town.host() + ":" + https)

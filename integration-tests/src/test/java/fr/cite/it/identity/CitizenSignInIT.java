@@ -98,29 +98,7 @@ class CitizenSignInIT extends CiteIntegrationTest {
 
   @Test
   void cookiesAreSecureOverHttpsOnly() throws Exception {
-    javax.net.ssl.SSLContext trustAll = javax.net.ssl.SSLContext.getInstance("TLS");
-    trustAll.init(
-        null,
-        new javax.net.ssl.TrustManager[] {
-          new javax.net.ssl.X509TrustManager() {
-            @Override
-            public void checkClientTrusted(java.security.cert.X509Certificate[] c, String a) {}
-
-            @Override
-            public void checkServerTrusted(java.security.cert.X509Certificate[] c, String a) {}
-
-            @Override
-            public java.security.cert.X509Certificate[] getAcceptedIssuers() {
-              return new java.security.cert.X509Certificate[0];
-            }
-          }
-        },
-        null);
-    java.net.http.HttpClient https =
-        java.net.http.HttpClient.newBuilder()
-            .sslContext(trustAll)
-            .version(java.net.http.HttpClient.Version.HTTP_1_1)
-            .build();
+    java.net.http.HttpClient https = fr.cite.it.support.Http.httpsTrustingAnyCertificate();
     java.net.http.HttpResponse<Void> overTls =
         https.send(
             java.net.http.HttpRequest.newBuilder(

@@ -37,6 +37,39 @@ public final class Http {
     return 8080 + Integer.parseInt(System.getProperty("cite.test.port.offset", "1000"));
   }
 
+  /**
+   * A client for the server's HTTPS listener, whose certificate is self-signed: trusts any
+   * certificate, speaks HTTP/1.1 (under HTTP/2 the {@code Host} header would be replaced).
+   */
+  public static HttpClient httpsTrustingAnyCertificate() {
+    try {
+      javax.net.ssl.SSLContext trustAll = javax.net.ssl.SSLContext.getInstance("TLS");
+      trustAll.init(
+          null,
+          new javax.net.ssl.TrustManager[] {
+            new javax.net.ssl.X509TrustManager() {
+              @Override
+              public void checkClientTrusted(java.security.cert.X509Certificate[] c, String a) {}
+
+              @Override
+              public void checkServerTrusted(java.security.cert.X509Certificate[] c, String a) {}
+
+              @Override
+              public java.security.cert.X509Certificate[] getAcceptedIssuers() {
+                return new java.security.cert.X509Certificate[0];
+              }
+            }
+          },
+          null);
+      return HttpClient.newBuilder()
+          .sslContext(trustAll)
+          .version(HttpClient.Version.HTTP_1_1)
+          .build();
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** A town's platform host for a slug. */
   public static String hostOf(String slug) {
     return slug + ".localhost";

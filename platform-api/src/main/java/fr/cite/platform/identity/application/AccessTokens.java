@@ -116,12 +116,6 @@ public class AccessTokens {
     return Optional.of(caller(v.claims()));
   }
 
-  /** The caller of an access token, or empty when it is malformed, forged, expired or foreign. */
-  public Optional<Caller> verify(String token) {
-    Verified v = check(token, null, null);
-    return v.ok() ? Optional.of(caller(v.claims())) : Optional.empty();
-  }
-
   /**
    * Checks a token: signature, issuer, expiry and, when given, audience ({@code aud} or {@code
    * azp}) and {@code nonce} (ID tokens of a sign-in).

@@ -107,14 +107,6 @@ public class SignInFlow {
     return tokens.issuer() + "/protocol/openid-connect/" + name;
   }
 
-  /**
-   * Starts a sign-in for this request's host: returns Keycloak's authorization URL to send the
-   * browser to. {@code returnTo} is the path (and query) to show once signed in.
-   */
-  public String start(HttpServletRequest req, String returnTo, Optional<String> townSlug) {
-    return start(req, returnTo, townSlug, Map.of());
-  }
-
   /** Parameters a page may pass on to Keycloak (an identity provider to use, a language…). */
   static final List<String> FORWARDED =
       List.of("kc_idp_hint", "login_hint", "prompt", "ui_locales");
@@ -123,8 +115,9 @@ public class SignInFlow {
       java.util.regex.Pattern.compile("[A-Za-z0-9_.@+ -]{1,100}");
 
   /**
-   * As {@link #start(HttpServletRequest, String, Optional)}, with parameters of {@link #FORWARDED}
-   * passed on to Keycloak's authorization request (others, and unusual values, are dropped).
+   * Starts a sign-in for this request's host: returns Keycloak's authorization URL to send the
+   * browser to. {@code returnTo} is the path (and query) to show once signed in; parameters of
+   * {@link #FORWARDED} are passed on to Keycloak (others, and unusual values, are dropped).
    */
   public String start(
       HttpServletRequest req,

@@ -29,6 +29,8 @@ public class DatabaseGuard extends HttpFilter {
 
   @Inject RequestHost host;
 
+  @Inject fr.cite.platform.problem.ProblemJson problemJson;
+
   @Override
   protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
       throws IOException, ServletException {
@@ -65,6 +67,6 @@ public class DatabaseGuard extends HttpFilter {
   private void unavailable(HttpServletRequest req, HttpServletResponse res, String path)
       throws IOException {
     DatabaseUnavailable.answer(
-        req, res, path, host.locale(), host.town().map(t -> t.name()).orElse(null));
+        req, res, problemJson, path, host.locale(), host.town().map(t -> t.name()).orElse(null));
   }
 }

@@ -1,7 +1,7 @@
 package fr.cite.platform.tenancy.web;
 
 import fr.cite.platform.i18n.Languages;
-import fr.cite.platform.problem.Problem;
+import fr.cite.platform.problem.ProblemJson;
 import fr.cite.platform.problem.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -21,7 +21,12 @@ final class DatabaseUnavailable {
   private DatabaseUnavailable() {}
 
   static void answer(
-      HttpServletRequest req, HttpServletResponse res, String path, Locale locale, String town)
+      HttpServletRequest req,
+      HttpServletResponse res,
+      ProblemJson problems,
+      String path,
+      Locale locale,
+      String town)
       throws IOException {
     res.setStatus(503);
     res.setHeader("Retry-After", RETRY_AFTER_SECONDS);
@@ -29,21 +34,7 @@ final class DatabaseUnavailable {
     Locale language =
         locale != null ? locale : Languages.fromAcceptLanguage(req.getHeader("Accept-Language"));
     if (path.startsWith("/api/")) {
-      Problem p = Problems.of(503, "database-unavailable", language, path);
-      res.setContentType(Problem.MEDIA_TYPE);
-      byte[] body =
-          ("{\"type\":\""
-                  + json(p.type())
-                  + "\",\"title\":\""
-                  + json(p.title())
-                  + "\",\"status\":503,\"detail\":\""
-                  + json(p.detail())
-                  + "\",\"instance\":\""
-                  + json(path)
-                  + "\"}")
-              .getBytes(StandardCharsets.UTF_8);
-      res.setContentLength(body.length);
-      res.getOutputStream().write(body);
+      problems.write(res, Problems.of(503, "database-unavailable", language, path));
       return;
     }
     boolean english = "en".equals(language.getLanguage());
@@ -81,10 +72,6 @@ final class DatabaseUnavailable {
     res.setContentType("text/html;charset=UTF-8");
     res.setContentLength(body.length);
     res.getOutputStream().write(body);
-  }
-
-  private static String json(String s) {
-    return s == null ? "" : s.replace("\\", "\\\\").replace("\"", "\\\"");
   }
 
   private static String escape(String s) {

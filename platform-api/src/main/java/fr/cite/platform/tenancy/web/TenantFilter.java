@@ -86,7 +86,12 @@ public class TenantFilter extends HttpFilter {
       res.reset();
       headers.apply(req, res, path);
       DatabaseUnavailable.answer(
-          req, res, path, requestHost.locale(), requestHost.town().map(t -> t.name()).orElse(null));
+          req,
+          res,
+          problemJson,
+          path,
+          requestHost.locale(),
+          requestHost.town().map(t -> t.name()).orElse(null));
     }
   }
 
