@@ -20,6 +20,7 @@ class ArchitectureTest {
   static final String[] FEATURES = {
     "..platform.audit..",
     "..platform.catalogue..",
+    "..platform.family..",
     "..platform.health..",
     "..platform.identity..",
     "..platform.mail..",

@@ -43,6 +43,7 @@ final class StaffInvitationMail {
       case AGENT -> "en tant qu'agent";
       case TOWN_ADMIN -> "en tant qu'administrateur de la commune";
       case FINANCE -> "en tant que responsable financier";
+      case ACTIVITY_STAFF -> "en tant qu'animateur ou animatrice (appel des activités)";
     };
   }
 
@@ -51,6 +52,7 @@ final class StaffInvitationMail {
       case AGENT -> "agent";
       case TOWN_ADMIN -> "town administrator";
       case FINANCE -> "finance officer";
+      case ACTIVITY_STAFF -> "activity staff member (taking the register)";
     };
   }
 }

@@ -7,5 +7,7 @@ public enum StaffRole {
   /** Runs the town's console: branding, catalogue, staff. */
   TOWN_ADMIN,
   /** Billing and payments of the town. */
-  FINANCE
+  FINANCE,
+  /** Activity staff (animateurs): take the register of the family activities' sessions. */
+  ACTIVITY_STAFF
 }

@@ -1,0 +1,2 @@
+/** The family space: households, registrations, bookings, register, crèche, isolation. */
+package fr.cite.it.family;
