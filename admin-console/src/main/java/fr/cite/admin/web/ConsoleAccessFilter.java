@@ -57,6 +57,15 @@ public class ConsoleAccessFilter extends HttpFilter {
       // agents and administrators; the rest for all its staff.
       if (path.startsWith("/town/")) {
         allowed = role.filter(r -> r == StaffRole.TOWN_ADMIN).isPresent();
+      } else if (path.startsWith("/desk/family/register")) {
+        // The register: activity staff take it, agents and administrators too.
+        allowed =
+            role.filter(
+                    r ->
+                        r == StaffRole.TOWN_ADMIN
+                            || r == StaffRole.AGENT
+                            || r == StaffRole.ACTIVITY_STAFF)
+                .isPresent();
       } else if (path.startsWith("/desk/")) {
         allowed = role.filter(r -> r == StaffRole.TOWN_ADMIN || r == StaffRole.AGENT).isPresent();
       } else {

@@ -41,6 +41,8 @@ public class CachedPages extends HttpFilter {
 
   @Inject RenderedPages pages;
 
+  @Inject fr.cite.platform.family.application.FamilyOffer familyOffer;
+
   @Inject RequestHost host;
 
   @Inject Catalogue catalogue;
@@ -66,7 +68,9 @@ public class CachedPages extends HttpFilter {
       return;
     }
     CatalogueSnapshot snapshot = catalogue.snapshot();
-    List<Object> inputs = List.of(town.get(), snapshot, profiles.current(), catalogue.ranking());
+    List<Object> inputs =
+        List.of(
+            town.get(), snapshot, profiles.current(), catalogue.ranking(), familyOffer.current());
     LocalDate today = LocalDate.now(CatalogueQueries.TOWN_ZONE);
     RenderedPages.Key key =
         new RenderedPages.Key(town.get().id(), path, host.locale().getLanguage());

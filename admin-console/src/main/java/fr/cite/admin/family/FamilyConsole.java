@@ -1,0 +1,70 @@
+package fr.cite.admin.family;
+
+import fr.cite.platform.problem.ProblemException;
+import fr.cite.platform.problem.Problems;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** What the family console pages share: who acts, problems as messages, dates. */
+final class FamilyConsole {
+
+  static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+  static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+  private FamilyConsole() {}
+
+  static Locale locale() {
+    FacesContext f = FacesContext.getCurrentInstance();
+    return f.getViewRoot() == null ? Locale.FRENCH : f.getViewRoot().getLocale();
+  }
+
+  /** A refused operation: each field's message, or the problem's detail. */
+  static void problem(ProblemException e) {
+    FacesContext faces = FacesContext.getCurrentInstance();
+    faces.validationFailed();
+    if (!e.fieldProblems().isEmpty()) {
+      e.fieldProblems()
+          .forEach(
+              p ->
+                  faces.addMessage(
+                      null,
+                      new FacesMessage(
+                          FacesMessage.SEVERITY_ERROR,
+                          p.field() + " : " + p.message(locale()),
+                          null)));
+    } else {
+      faces.addMessage(
+          null,
+          new FacesMessage(
+              FacesMessage.SEVERITY_ERROR,
+              Problems.of(e.status(), e.code(), locale(), null, e.args()).detail(),
+              null));
+    }
+  }
+
+  static void info(String text) {
+    FacesContext.getCurrentInstance()
+        .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text, null));
+  }
+
+  static String by() {
+    var req =
+        (jakarta.servlet.http.HttpServletRequest)
+            FacesContext.getCurrentInstance().getExternalContext().getRequest();
+    return fr.cite.platform.identity.web.SignedIn.claim(req, "email")
+        .or(() -> fr.cite.platform.identity.web.SignedIn.subject(req))
+        .orElse("agent");
+  }
+
+  static String date(LocalDate d) {
+    return d == null ? "" : DATE.format(d);
+  }
+
+  static LocalDate today() {
+    return LocalDate.now(PARIS);
+  }
+}
