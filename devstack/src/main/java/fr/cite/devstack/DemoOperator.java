@@ -28,31 +28,7 @@ final class DemoOperator {
     HttpClient http = HttpClient.newHttpClient();
     String token = adminToken(http, keycloakUrl, adminPassword);
     String realm = keycloakUrl + "/admin/realms/cite";
-    String found = send(http, get(realm + "/users?exact=true&email=" + EMAIL, token)).body();
-    String id = firstId(found);
-    if (id == null) {
-      HttpResponse<String> created =
-          send(
-              http,
-              json(realm + "/users", token)
-                  .POST(
-                      HttpRequest.BodyPublishers.ofString(
-                          "{\"username\":\""
-                              + USERNAME
-                              + "\",\"email\":\""
-                              + EMAIL
-                              + "\",\"firstName\":\"Opératrice\",\"lastName\":\"Cité\","
-                              + "\"enabled\":true,\"emailVerified\":true,\"credentials\":[{"
-                              + "\"type\":\"password\",\"temporary\":false,\"value\":\""
-                              + password
-                              + "\"}]}"))
-                  .build());
-      if (created.statusCode() != 201) {
-        throw new IllegalStateException("Creating the demo operator failed: " + created.body());
-      }
-      String location = created.headers().firstValue("Location").orElseThrow();
-      id = location.substring(location.lastIndexOf('/') + 1);
-    }
+    String id = ensureUser(http, realm, token, USERNAME, EMAIL, "Opératrice", "Cité", password);
     String role = send(http, get(realm + "/roles/platform-operator", token)).body();
     String roleId = firstId("[" + role + "]");
     HttpResponse<String> mapped =
@@ -66,6 +42,71 @@ final class DemoOperator {
     if (mapped.statusCode() / 100 != 2) {
       throw new IllegalStateException("Giving the demo operator its role failed: " + mapped.body());
     }
+  }
+
+  /** A demo account of the realm (created unless present); returns its id, the subject. */
+  static String account(
+      String keycloakUrl,
+      String adminPassword,
+      String username,
+      String email,
+      String firstName,
+      String lastName,
+      String password)
+      throws IOException, InterruptedException {
+    HttpClient http = HttpClient.newHttpClient();
+    String token = adminToken(http, keycloakUrl, adminPassword);
+    return ensureUser(
+        http,
+        keycloakUrl + "/admin/realms/cite",
+        token,
+        username,
+        email,
+        firstName,
+        lastName,
+        password);
+  }
+
+  private static String ensureUser(
+      HttpClient http,
+      String realm,
+      String token,
+      String username,
+      String email,
+      String firstName,
+      String lastName,
+      String password)
+      throws IOException, InterruptedException {
+    String found = send(http, get(realm + "/users?exact=true&email=" + email, token)).body();
+    String id = firstId(found);
+    if (id != null) {
+      return id;
+    }
+    HttpResponse<String> created =
+        send(
+            http,
+            json(realm + "/users", token)
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"username\":\""
+                            + username
+                            + "\",\"email\":\""
+                            + email
+                            + "\",\"firstName\":\""
+                            + firstName
+                            + "\",\"lastName\":\""
+                            + lastName
+                            + "\",\"enabled\":true,\"emailVerified\":true,\"credentials\":[{"
+                            + "\"type\":\"password\",\"temporary\":false,\"value\":\""
+                            + password
+                            + "\"}]}"))
+                .build());
+    if (created.statusCode() != 201) {
+      throw new IllegalStateException(
+          "Creating the demo account " + email + " failed: " + created.body());
+    }
+    String location = created.headers().firstValue("Location").orElseThrow();
+    return location.substring(location.lastIndexOf('/') + 1);
   }
 
   private static String adminToken(HttpClient http, String keycloakUrl, String adminPassword)

@@ -158,6 +158,9 @@ public final class RunPlatform {
           String.format(
               "  %-10s %s/admin/ (%s / %s)%n",
               "Provider", platform, DemoOperator.EMAIL, operatorPassword);
+      if (db != null) {
+        operator += demoFamily(keycloak.url(), data, db, baseDomain, httpPort);
+      }
     }
     say(
         String.format(
@@ -274,6 +277,74 @@ public final class RunPlatform {
       }
       say("Stopped.");
     }
+  }
+
+  /**
+   * Le Havre's family space with a demo parent, an agent and an activity staff member (their
+   * passwords kept in the data directory like the operator's); returns the banner's lines.
+   */
+  static String demoFamily(
+      String keycloakUrl, Path data, EmbeddedDatabase db, String baseDomain, int httpPort)
+      throws IOException, InterruptedException {
+    String admin = secret(data, "keycloak-admin-password");
+    String parentPassword = secret(data, "parent-password");
+    String agentPassword = secret(data, "agent-password");
+    String staffPassword = secret(data, "animateur-password");
+    DemoFamily.Accounts accounts =
+        new DemoFamily.Accounts(
+            DemoOperator.account(
+                keycloakUrl,
+                admin,
+                "parent",
+                "parent@cite.localhost",
+                "Camille",
+                "Martin",
+                parentPassword),
+            DemoOperator.account(
+                keycloakUrl,
+                admin,
+                "agent",
+                "agent@cite.localhost",
+                "Alex",
+                "Agent",
+                agentPassword),
+            DemoOperator.account(
+                keycloakUrl,
+                admin,
+                "animateur",
+                "animateur@cite.localhost",
+                "Sam",
+                "Animateur",
+                staffPassword));
+    DatabaseRoles.Settings roles = DatabaseRoles.Settings.fromEnvironment("");
+    try {
+      if (DemoFamily.seed(
+          db.serverUrl() + roles.database(),
+          roles.ownerUser(),
+          roles.ownerPassword(),
+          "le-havre",
+          "76351",
+          accounts)) {
+        say(
+            "Demo family space of Le Havre written (activities, sessions, a household, crèche list)");
+      }
+    } catch (java.sql.SQLException e) {
+      say("The demo family space could not be written: " + e.getMessage());
+    }
+    String town = "http://le-havre." + baseDomain + ":" + httpPort;
+    return String.format(
+        "  %-10s %s/compte/famille/ (parent@cite.localhost / %s)%n"
+            + "  %-10s %s/admin/desk/family/ (agent@cite.localhost / %s)%n"
+            + "  %-10s %s/admin/desk/family/register.xhtml (animateur@cite.localhost / %s)%n",
+        "Parent",
+        town,
+        parentPassword,
+        "Agent",
+        town,
+        agentPassword,
+        "Animateur",
+        town,
+        staffPassword);
   }
 
   /** Onboards a demo town unless present, gives it colours and an emblem; returns its slug. */

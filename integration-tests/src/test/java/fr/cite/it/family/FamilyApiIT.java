@@ -7,6 +7,7 @@ import fr.cite.it.support.CiteIntegrationTest;
 import fr.cite.it.support.Http;
 import fr.cite.it.support.TestDatabase;
 import fr.cite.it.support.TestKeycloak;
+import fr.cite.it.support.TestMail;
 import fr.cite.it.support.TestTowns;
 import fr.cite.it.support.TownCitizens;
 import fr.cite.it.support.TownStaff;
@@ -725,5 +726,114 @@ class FamilyApiIT extends CiteIntegrationTest {
       assertThat(Checks.count(db, "select count(*) from family_child")).isZero();
       db.rollback();
     }
+  }
+
+  @Test
+  void aSecondGuardianJoinsByInvitationAndAClosureCancelsTheDayAndTellsTheFamily()
+      throws Exception {
+    long activityId =
+        activity(town, agent, "cantine-greve", "CANTEEN", 50, "RELATIVE 1 CALENDAR 10:00")
+            .getJsonNumber("id")
+            .longValue();
+    TownCitizens.Citizen first = TownCitizens.signUp(town, "parent-un", "Anne", "Duo");
+    household(first, town);
+    long child = child(first, town, "Zoé", "2017-09-09");
+    long r =
+        register(
+            first,
+            child,
+            activityId,
+            today().plusDays(1),
+            today().plusDays(40),
+            "\"MONDAY\",\"TUESDAY\",\"WEDNESDAY\",\"THURSDAY\",\"FRIDAY\"");
+    accept(r);
+
+    // The second parent: invited by e-mail, joins with their own account, sees the same child.
+    TownCitizens.Citizen second = TownCitizens.signUp(town, "parent-deux", "Bruno", "Duo");
+    Http.Response invited =
+        Http.postJson(
+            town.host(),
+            "/api/v1/family/guardians",
+            "{\"name\":\"Bruno Duo\",\"email\":\"" + second.email() + "\"}",
+            first.bearer());
+    assertThat(invited.status()).as(invited.toString()).isEqualTo(201);
+    String mail =
+        TestMail.awaitMessagesTo(second.email()).stream()
+            .filter(m -> m.subject().contains("espace famille"))
+            .findFirst()
+            .orElseThrow()
+            .body();
+    java.util.regex.Matcher token =
+        java.util.regex.Pattern.compile("jeton=([A-Za-z0-9_-]+)").matcher(mail);
+    assertThat(token.find()).as(mail).isTrue();
+    Http.Response joined =
+        Http.postJson(
+            town.host(), "/api/v1/family/guardians/join/" + token.group(1), "", second.bearer());
+    assertThat(joined.status()).as(joined.toString()).isEqualTo(200);
+    assertThat(Http.get(town.host(), "/api/v1/family/children/" + child, second.bearer()).status())
+        .isEqualTo(200);
+    Checks.assertProblem(
+        Http.postJson(
+            town.host(), "/api/v1/family/guardians/join/" + token.group(1), "", parent.bearer()),
+        404,
+        "family-invitation-not-found");
+
+    // A strike day: the day's bookings are cancelled without charge and both parents are told.
+    LocalDate strike = workingDay(today().plusDays(3), 0);
+    while (strike.getDayOfWeek() == DayOfWeek.SATURDAY
+        || strike.getDayOfWeek() == DayOfWeek.SUNDAY) {
+      strike = workingDay(strike.plusDays(1), 0);
+    }
+    assertThat(day(first, child, strike).getString("state")).isEqualTo("BOOKED");
+    Http.Response closed =
+        Http.postJson(
+            town.host(),
+            "/api/v1/desk/family/closures",
+            "{\"activityId\":"
+                + activityId
+                + ",\"day\":\""
+                + strike
+                + "\",\"reason\":\"Grève du personnel\"}",
+            agent(agent));
+    assertThat(closed.status()).as(closed.toString()).isEqualTo(200);
+    assertThat(closed.json().getInt("cancelledBookings")).isEqualTo(1);
+    JsonObject d = day(first, child, strike);
+    assertThat(d.getString("state")).isEqualTo("CLOSED");
+    assertThat(d.getString("closedReason")).isEqualTo("Grève du personnel");
+    for (String to : new String[] {first.email(), second.email()}) {
+      assertThat(TestMail.awaitMessagesTo(to))
+          .anySatisfy(m -> assertThat(m.subject()).contains("Fermeture exceptionnelle"));
+    }
+    try (Connection db = TestDatabase.asSuperuser()) {
+      assertThat(
+              Checks.count(
+                  db,
+                  "select count(*) from family_booking b join family_session s on s.id = b.session_id"
+                      + " where b.child_id = "
+                      + child
+                      + " and s.day = '"
+                      + strike
+                      + "' and b.status = 'CANCELLED' and b.cancel_reason = 'CLOSURE'"))
+          .isEqualTo(1);
+    }
+
+    // The second parent has the town forget them: they leave the household, the child stays.
+    assertThat(
+            Http.send(
+                    town.host(),
+                    "/api/v1/requests/me",
+                    "application/json",
+                    new byte[0],
+                    "DELETE",
+                    second.bearer())
+                .status())
+        .isEqualTo(204);
+    Checks.assertProblem(
+        Http.get(town.host(), "/api/v1/family/household", second.bearer()),
+        404,
+        "family-no-household");
+    assertThat(Http.get(town.host(), "/api/v1/family/household", first.bearer()).body())
+        .contains("Zoé")
+        .doesNotContain(second.email());
   }
 }

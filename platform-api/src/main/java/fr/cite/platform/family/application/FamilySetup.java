@@ -44,6 +44,8 @@ public class FamilySetup {
 
   @Inject MailSender mail;
 
+  @Inject FamilyOffer offer;
+
   private final Clock clock = Clock.systemUTC();
 
   public List<Activity> activities() {
@@ -100,6 +102,7 @@ public class FamilySetup {
           .setParameter(2, a.id())
           .executeUpdate();
     }
+    offer.changed();
     int made = makeSessions(a, FamilyCalendars.today());
     LOG.infof("Activity %s saved, %d sessions made", a.slug(), made);
     return a;

@@ -67,6 +67,11 @@ public class Households {
     Household h = existing.orElseGet(() -> new Household(clock.instant()));
     h.moveTo(a.address(), a.postcode(), a.city(), a.resident());
     if (existing.isEmpty()) {
+      em.createNativeQuery(
+              "insert into family_town (tenant_id, first_at) values (?1, now()) on conflict do"
+                  + " nothing")
+          .setParameter(1, tenantId())
+          .executeUpdate();
       em.persist(h);
       em.flush();
       em.persist(

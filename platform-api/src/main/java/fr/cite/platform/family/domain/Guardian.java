@@ -71,6 +71,15 @@ public class Guardian extends FamilyRecord {
     this.joinedAt = now;
   }
 
+  /** The adult's account leaves the household; nothing that names them is kept. */
+  public void forget() {
+    this.subject = null;
+    this.name = "Compte supprimé";
+    this.email = "supprime-" + id() + "@invalid";
+    this.phone = null;
+    this.invitationHash = null;
+  }
+
   public void phone(String phone) {
     this.phone = phone;
   }

@@ -82,8 +82,11 @@ public class CitizenData {
         .toString();
   }
 
+  @jakarta.inject.Inject jakarta.enterprise.event.Event<CitizenForgotten> forgotten;
+
   /** Forgets the citizen in this town; returns how many requests were anonymised. */
   public int forget(String subject) {
+    forgotten.fire(new CitizenForgotten(subject));
     int n = 0;
     for (Demande d : own(subject)) {
       if (d.status() == fr.cite.platform.requests.domain.RequestStatus.DRAFT) {
