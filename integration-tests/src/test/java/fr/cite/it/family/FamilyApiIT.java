@@ -836,4 +836,31 @@ class FamilyApiIT extends CiteIntegrationTest {
         .contains("Zoé")
         .doesNotContain(second.email());
   }
+
+  @Test
+  void activityStaffTakeTheRegisterAndNothingElse() throws Exception {
+    TownStaff.Member animateur = TownStaff.member(town, "animateur", "ACTIVITY_STAFF");
+    assertThat(Http.get(town.host(), "/api/v1/desk/family/sessions", agent(animateur)).status())
+        .isEqualTo(200);
+    Checks.assertProblem(
+        Http.get(town.host(), "/api/v1/desk/family/registrations", agent(animateur)),
+        403,
+        "town-staff-only");
+    Checks.assertProblem(
+        Http.get(town.host(), "/api/v1/desk/family/children?q=a", agent(animateur)),
+        403,
+        "town-staff-only");
+    Checks.assertProblem(
+        Http.get(town.host(), "/api/v1/desk/requests", agent(animateur)), 403, "town-staff-only");
+    String console = "http://" + town.host() + ":" + Http.port() + "/admin/desk/family/";
+    assertThat(animateur.browser().get(console + "register.xhtml").status()).isEqualTo(200);
+    assertThat(animateur.browser().get(console + "queue.xhtml").status()).isEqualTo(403);
+    assertThat(animateur.browser().get(console + "index.xhtml").status()).isEqualTo(403);
+    assertThat(
+            animateur
+                .browser()
+                .get("http://" + town.host() + ":" + Http.port() + "/admin/desk/requests.xhtml")
+                .status())
+        .isEqualTo(403);
+  }
 }

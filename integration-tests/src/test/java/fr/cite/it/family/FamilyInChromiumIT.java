@@ -74,10 +74,25 @@ class FamilyInChromiumIT extends CiteIntegrationTest {
     return found;
   }
 
+  /** A screenshot for people to look at, in target/screenshots (laptop and phone widths). */
+  static void shot(ChromeDriver c, String name) {
+    try {
+      Path dir = Path.of("target", "screenshots");
+      Files.createDirectories(dir);
+      Files.write(
+          dir.resolve(name + ".png"),
+          ((org.openqa.selenium.TakesScreenshot) c)
+              .getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   /** At 360 px: no sideways scrolling, and axe-core again. */
   static List<String> onPhone(ChromeDriver c, String page) {
     c.manage().window().setSize(new Dimension(360, 800));
     try {
+      shot(c, "phone-" + page.replaceAll("[^a-z0-9]+", "-"));
       Long scrollWidth = (Long) c.executeScript("return document.documentElement.scrollWidth");
       Long viewport = (Long) c.executeScript("return document.documentElement.clientWidth");
       assertThat(scrollWidth).as(page + " at 360 px").isLessThanOrEqualTo(viewport);
@@ -251,6 +266,7 @@ class FamilyInChromiumIT extends CiteIntegrationTest {
     waiting(parent).until(ExpectedConditions.presenceOfElementLocated(row));
     assertThat(parent.findElement(row).getText()).contains("Réservé");
     violations.addAll(axe(parent, "calendar"));
+    shot(parent, "laptop-calendar");
     violations.addAll(onPhone(parent, "calendar"));
     parent.findElement(row).findElement(By.cssSelector("button[type=submit]")).click();
     assertThat(saved(parent)).contains("est annulé");
@@ -318,6 +334,8 @@ class FamilyInChromiumIT extends CiteIntegrationTest {
     parent.findElement(By.cssSelector("[id$='reponse:accepter']")).click();
     assertThat(saved(parent)).contains("Place acceptée");
     violations.addAll(axe(parent, "family space with a crèche place"));
+    shot(parent, "laptop-family-space");
+    violations.addAll(onPhone(parent, "family space with a crèche place"));
 
     // 9. The register of today's canteen session (made here if today has none).
     long session;
@@ -368,6 +386,12 @@ class FamilyInChromiumIT extends CiteIntegrationTest {
     agent.findElement(By.cssSelector("#register button[aria-label^='Présent']")).click();
     waiting(agent)
         .until(ExpectedConditions.textToBePresentInElementLocated(By.id("register"), "Présent"));
+    shot(agent, "laptop-register");
+    agent.manage().window().setSize(new Dimension(390, 844));
+    shot(agent, "phone-register");
+    agent.manage().window().setSize(new Dimension(1280, 1000));
+    agent.get(base + "/admin/desk/family/index.xhtml");
+    shot(agent, "laptop-family-desk");
     try (Connection db = TestDatabase.asSuperuser()) {
       assertThat(
               Checks.count(
