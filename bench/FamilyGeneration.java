@@ -1,5 +1,4 @@
 import java.io.IOException;
-import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -35,7 +34,28 @@ public class FamilyGeneration {
   static String kc;
   static Path data;
   static HttpClient http =
-      HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .build();
+
+  /** Keycloak's cookies, kept by hand: they are marked Secure, which the JDK's jar honours on http. */
+  static final java.util.Map<String, String> cookies = new java.util.LinkedHashMap<>();
+
+  static HttpResponse<String> keycloak(HttpRequest.Builder b) throws IOException, InterruptedException {
+    if (!cookies.isEmpty()) {
+      b.header("Cookie", String.join("; ", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()));
+    }
+    HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    for (String c : r.headers().allValues("set-cookie")) {
+      String pair = c.split(";", 2)[0];
+      int eq = pair.indexOf('=');
+      if (eq > 0) {
+        cookies.put(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
+      }
+    }
+    return r;
+  }
 
   public static void main(String[] args) throws Exception {
     base = args[0];
@@ -71,18 +91,18 @@ public class FamilyGeneration {
           throw new IllegalStateException("generate: " + r.statusCode() + " " + r.body());
         }
         tenant(c, tenant);
-        long rows = single(c, "select count(*) from family_booking b join family_registration r on r.id = b.registration_id join family_activity a on a.id = r.activity_id where a.slug = 'bench-cantine'");
+        long rows = single(c, "select count(*) from family_booking b join family_registration r on r.id = b.registration_id join family_activity a on a.id = r.activity_id where a.slug like 'bench-cantine-%'");
         String heapAfter = heap(pid);
         // The same rows through raw batched JDBC inserts.
         List<long[]> same = new ArrayList<>();
         try (Statement s = c.createStatement();
-            ResultSet rs = s.executeQuery("select b.child_id, b.session_id, b.registration_id from family_booking b join family_session s on s.id = b.session_id join family_activity a on a.id = s.activity_id where a.slug = 'bench-cantine'")) {
+            ResultSet rs = s.executeQuery("select b.child_id, b.session_id, b.registration_id from family_booking b join family_session s on s.id = b.session_id join family_activity a on a.id = s.activity_id where a.slug like 'bench-cantine-%'")) {
           while (rs.next()) {
             same.add(new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)});
           }
         }
-        exec(c, "delete from family_booking b using family_session s, family_activity a where s.id = b.session_id and a.id = s.activity_id and a.slug = 'bench-cantine'");
-        exec(c, "update family_session s set booked = 0 from family_activity a where a.id = s.activity_id and a.slug = 'bench-cantine'");
+        exec(c, "delete from family_booking b using family_session s, family_activity a where s.id = b.session_id and a.id = s.activity_id and a.slug like 'bench-cantine-%'");
+        exec(c, "update family_session s set booked = 0 from family_activity a where a.id = s.activity_id and a.slug like 'bench-cantine-%'");
         c.commit();
         tenant(c, tenant);
         long t1 = System.nanoTime();
@@ -116,23 +136,26 @@ public class FamilyGeneration {
     }
   }
 
+  /** Ten schools' canteens (5,000 seats a day each), households with two children spread over them. */
   static void seed(Connection c, int households) throws Exception {
     exec(c, "insert into family_activity (id, slug, kind, name_fr, site, capacity, days, weekdays, start_time, end_time, book_rule, cancel_rule, late_policy)"
-        + " values (nextval('family_seq'), 'bench-cantine', 'CANTEEN', 'Cantine du bench', 'Bench', 100000, 'SCHOOL_DAYS', 27, '11:30', '13:30', 'RELATIVE 2 CALENDAR 10:00', 'RELATIVE 2 CALENDAR 10:00', 'REFUSE')");
-    exec(c, "insert into family_session (id, activity_id, day, capacity) select nextval('family_seq'), a.id, d, 100000"
+        + " select nextval('family_seq'), 'bench-cantine-' || n, 'CANTEEN', 'Cantine du bench', 'École ' || n, 5000, 'SCHOOL_DAYS', 27, '11:30', '13:30',"
+        + " 'RELATIVE 2 CALENDAR 10:00', 'RELATIVE 2 CALENDAR 10:00', 'REFUSE' from generate_series(0, 9) n");
+    exec(c, "insert into family_session (id, activity_id, day, capacity) select nextval('family_seq'), a.id, d, 5000"
         + " from family_activity a, generate_series(current_date + 1, current_date + 250, interval '1 day') d"
-        + " where a.slug = 'bench-cantine' and extract(isodow from d) in (1, 2, 4, 5)");
+        + " where a.slug like 'bench-cantine-%' and extract(isodow from d) in (1, 2, 4, 5)");
     exec(c, "with h as (insert into family_household (id, address, resident, created_at) select nextval('family_seq'), 'bench ' || g, true, now() from generate_series(1, " + households + ") g returning id),"
         + " k as (insert into family_child (id, household_id, first_name, last_name, birth_date, created_at) select nextval('family_seq'), h.id, 'Bench' || n, 'Bench', date '2017-01-01', now() from h, generate_series(1, 2) n returning id)"
         + " insert into family_registration (id, child_id, activity_id, valid_from, valid_to, weekdays, status, created_at, decided_at, decided_by)"
-        + " select nextval('family_seq'), k.id, a.id, current_date + 1, current_date + 250, 27, 'ACCEPTED', now(), now(), 'bench' from k, family_activity a where a.slug = 'bench-cantine'");
+        + " select nextval('family_seq'), k.id, a.id, current_date + 1, current_date + 250, 27, 'ACCEPTED', now(), now(), 'bench' from k"
+        + " join family_activity a on a.slug = 'bench-cantine-' || ((k.id / 50) % 10)");
   }
 
   static void clean(Connection c) throws Exception {
-    exec(c, "delete from family_booking b using family_registration r, family_activity a where r.id = b.registration_id and a.id = r.activity_id and a.slug = 'bench-cantine'");
+    exec(c, "delete from family_booking b using family_registration r, family_activity a where r.id = b.registration_id and a.id = r.activity_id and a.slug like 'bench-cantine-%'");
     exec(c, "delete from family_household h where h.address like 'bench %'");
-    exec(c, "delete from family_registration r using family_activity a where a.id = r.activity_id and a.slug = 'bench-cantine'");
-    exec(c, "delete from family_activity where slug = 'bench-cantine'");
+    exec(c, "delete from family_registration r using family_activity a where a.id = r.activity_id and a.slug like 'bench-cantine-%'");
+    exec(c, "delete from family_activity where slug like 'bench-cantine-%'");
   }
 
   static void tenant(Connection c, long tenant) throws Exception {
@@ -199,14 +222,15 @@ public class FamilyGeneration {
       }
       Matcher action = Pattern.compile("id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"").matcher(page.body());
       if (!action.find()) {
-        throw new IllegalStateException("No login form: " + page.statusCode());
+        throw new IllegalStateException(
+            "No login form: " + page.statusCode() + " " + page.uri() + " " + page.body().replaceAll("\\s+", " ").substring(0, Math.min(400, page.body().length())));
       }
       String form = page.body().contains("name=\"password\"")
           ? "username=agent%40cite.localhost&password=" + enc(password)
           : "username=agent%40cite.localhost";
-      page = http.send(HttpRequest.newBuilder(URI.create(action.group(1).replace("&amp;", "&")))
+      page = keycloak(HttpRequest.newBuilder(URI.create(action.group(1).replace("&amp;", "&")))
           .header("Content-Type", "application/x-www-form-urlencoded")
-          .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+          .POST(HttpRequest.BodyPublishers.ofString(form)));
     }
     if (code == null) {
       throw new IllegalStateException("No authorization code");
@@ -224,7 +248,7 @@ public class FamilyGeneration {
   }
 
   static HttpResponse<String> get(String url) throws IOException, InterruptedException {
-    return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+    return keycloak(HttpRequest.newBuilder(URI.create(url)));
   }
 
   static String enc(String s) {

@@ -162,7 +162,7 @@ public class ActivityEditor implements Serializable {
                   ageGroup == null || ageGroup.isBlank() ? null : ageGroup.strip(),
                   procedureSlug == null || procedureSlug.isBlank() ? null : procedureSlug.strip()));
       FamilyConsole.info(
-          "Activité « " + a.name().fr() + " » enregistrée ; ses séances sont créées.");
+          FamilyConsole.text("fam.done.activity", a.name().in(FamilyConsole.locale())));
     } catch (ProblemException ex) {
       FamilyConsole.problem(ex);
     }

@@ -71,7 +71,7 @@ public class CrecheCommission implements Serializable {
     }
     try {
       creches.offer(application, creche, start, deadline, FamilyConsole.by());
-      FamilyConsole.info("Place proposée ; la famille est prévenue.");
+      FamilyConsole.info(FamilyConsole.text("fam.done.offered"));
     } catch (ProblemException e) {
       FamilyConsole.problem(e);
     }
@@ -83,7 +83,7 @@ public class CrecheCommission implements Serializable {
         Long p = number(e.getValue());
         setup.weigh(CrecheCriterion.Code.valueOf(e.getKey()), p == null ? 0 : p.intValue());
       }
-      FamilyConsole.info("Grille enregistrée.");
+      FamilyConsole.info(FamilyConsole.text("fam.done.grid"));
     } catch (ProblemException e) {
       FamilyConsole.problem(e);
     }

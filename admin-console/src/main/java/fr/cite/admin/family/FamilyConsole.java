@@ -46,6 +46,11 @@ final class FamilyConsole {
     }
   }
 
+  /** A message of the console's bundle, formatted with its arguments. */
+  static String text(String key, Object... args) {
+    return java.text.MessageFormat.format(fr.cite.admin.web.ConsoleMessages.text(key), args);
+  }
+
   static void info(String text) {
     FacesContext.getCurrentInstance()
         .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text, null));

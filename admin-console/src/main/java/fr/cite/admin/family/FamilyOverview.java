@@ -67,7 +67,7 @@ public class FamilyOverview implements Serializable {
 
   public String activityName(Long id) {
     return id == null
-        ? "Toutes les activités"
+        ? FamilyConsole.text("fam.all-activities")
         : setup.requireActivity(id).name().fr() + " — " + setup.requireActivity(id).site();
   }
 
@@ -81,10 +81,7 @@ public class FamilyOverview implements Serializable {
     }
     try {
       int cancelled = setup.close(closureActivity, day, closureReason.strip(), FamilyConsole.by());
-      FamilyConsole.info(
-          "Fermeture enregistrée : "
-              + cancelled
-              + " réservation(s) annulée(s), familles prévenues.");
+      FamilyConsole.info(FamilyConsole.text("fam.done.closed", cancelled));
       closureDay = null;
       closureReason = null;
     } catch (ProblemException e) {

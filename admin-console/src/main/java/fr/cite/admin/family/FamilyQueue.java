@@ -95,8 +95,8 @@ public class FamilyQueue implements Serializable {
       messages.remove(registrationId);
       FamilyConsole.info(
           decision.equals("ACCEPT")
-              ? "Inscription acceptée : " + booked + " jours réservés."
-              : "Décision enregistrée ; la famille est prévenue.");
+              ? FamilyConsole.text("fam.done.accepted", booked)
+              : FamilyConsole.text("fam.done.decided"));
     } catch (ProblemException e) {
       FamilyConsole.problem(e);
     }
@@ -107,7 +107,7 @@ public class FamilyQueue implements Serializable {
       files.checkDocument(
           id, accept, null, parse(validTo.get(id)), messages.get(id), FamilyConsole.by());
       FamilyConsole.info(
-          accept ? "Document accepté." : "Document refusé ; la famille est prévenue.");
+          FamilyConsole.text(accept ? "fam.done.documentAccepted" : "fam.done.documentRefused"));
     } catch (ProblemException e) {
       FamilyConsole.problem(e);
     }
@@ -121,7 +121,7 @@ public class FamilyQueue implements Serializable {
       files.checkQuotient(
           id, accept, value, null, parse(validTo.get(id)), messages.get(id), FamilyConsole.by());
       FamilyConsole.info(
-          accept ? "Quotient validé." : "Quotient refusé ; la famille est prévenue.");
+          FamilyConsole.text(accept ? "fam.done.quotientAccepted" : "fam.done.quotientRefused"));
     } catch (ProblemException e) {
       FamilyConsole.problem(e);
     }
@@ -131,7 +131,7 @@ public class FamilyQueue implements Serializable {
     try {
       files.decideAbsence(id, accept, messages.get(id), FamilyConsole.by());
       FamilyConsole.info(
-          accept ? "Absence justifiée." : "Absence refusée ; la famille est prévenue.");
+          FamilyConsole.text(accept ? "fam.done.absenceAccepted" : "fam.done.absenceRefused"));
     } catch (ProblemException e) {
       FamilyConsole.problem(e);
     }

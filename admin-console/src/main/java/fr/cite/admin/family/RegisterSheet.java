@@ -65,7 +65,7 @@ public class RegisterSheet implements Serializable {
   public void close() {
     try {
       int absent = registers.close(session, FamilyConsole.by());
-      FamilyConsole.info("Appel clos : " + absent + " enfant(s) non pointé(s) notés absents.");
+      FamilyConsole.info(FamilyConsole.text("fam.done.registerClosed", absent));
     } catch (ProblemException e) {
       FamilyConsole.problem(e);
     }

@@ -863,4 +863,130 @@ class FamilyApiIT extends CiteIntegrationTest {
                 .status())
         .isEqualTo(403);
   }
+
+  @Test
+  void anAgentChecksDocumentsAndAbsencesAndExpiringDocumentsAreReminded() throws Exception {
+    TownCitizens.Citizen c = TownCitizens.signUp(town, "parent-pieces", "Pia", "Pieces");
+    household(c, town);
+    long child = child(c, town, "Théo", "2016-06-06");
+    Http.Response doc =
+        Http.postJson(
+            town.host(),
+            "/api/v1/family/documents",
+            "{\"kind\":\"ADDRESS_PROOF\",\"file\":{\"fileName\":\"facture.pdf\",\"content\":\""
+                + PDF
+                + "\"}}",
+            c.bearer());
+    assertThat(doc.status()).as(doc.toString()).isEqualTo(201);
+    long id = doc.json().getJsonNumber("id").longValue();
+    assertThat(Http.get(town.host(), "/api/v1/desk/family/documents", agent(agent)).body())
+        .contains("facture.pdf");
+    Checks.assertProblem(
+        Http.postJson(
+            town.host(),
+            "/api/v1/desk/family/documents/" + id + "/check",
+            "{\"accept\":false}",
+            agent(agent)),
+        422,
+        "invalid-form");
+    Http.Response accepted =
+        Http.postJson(
+            town.host(),
+            "/api/v1/desk/family/documents/" + id + "/check",
+            "{\"accept\":true,\"validTo\":\"" + today().plusDays(10) + "\"}",
+            agent(agent));
+    assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
+    assertThat(accepted.json().getString("status")).isEqualTo("ACCEPTED");
+    Http.Response reminded =
+        Http.postJson(town.host(), "/api/v1/desk/family/documents/reminders", "", agent(agent));
+    assertThat(reminded.json().getInt("reminded")).isGreaterThanOrEqualTo(1);
+    assertThat(TestMail.awaitMessagesTo(c.email()))
+        .anySatisfy(m -> assertThat(m.subject()).contains("expire le"));
+    // Once per document.
+    assertThat(
+            Http.postJson(town.host(), "/api/v1/desk/family/documents/reminders", "", agent(agent))
+                .json()
+                .getInt("reminded"))
+        .isZero();
+
+    Http.Response absence =
+        Http.postJson(
+            town.host(),
+            "/api/v1/family/absences",
+            "{\"childId\":"
+                + child
+                + ",\"firstDay\":\""
+                + today()
+                + "\",\"lastDay\":\""
+                + today()
+                + "\",\"certificate\":{\"fileName\":\"certificat.pdf\",\"content\":\""
+                + PDF
+                + "\"}}",
+            c.bearer());
+    long absenceId = absence.json().getJsonNumber("id").longValue();
+    Http.Response justified =
+        Http.postJson(
+            town.host(),
+            "/api/v1/desk/family/absences/" + absenceId + "/check",
+            "{\"accept\":true}",
+            agent(agent));
+    assertThat(justified.status()).as(justified.toString()).isEqualTo(200);
+    assertThat(
+            Http.get(town.host(), "/api/v1/family/children/" + child + "/absences", c.bearer())
+                .body())
+        .contains("\"ACCEPTED\"");
+    // The request of the common model followed: done.
+    assertThat(Http.get(town.host(), "/api/v1/requests/mine", c.bearer()).body())
+        .contains("Absence pour maladie")
+        .contains("DONE");
+
+    // Town B's staff: the document is not found through their console either.
+    assertThat(
+            otherAgent
+                .browser()
+                .get(
+                    "http://"
+                        + other.host()
+                        + ":"
+                        + Http.port()
+                        + "/admin/desk/family/file?id="
+                        + id)
+                .status())
+        .isEqualTo(404);
+    assertThat(
+            agent
+                .browser()
+                .get(
+                    "http://"
+                        + town.host()
+                        + ":"
+                        + Http.port()
+                        + "/admin/desk/family/file?id="
+                        + id)
+                .status())
+        .isEqualTo(200);
+    // The parent of town A on town B's portal: A's child's calendar is not found.
+    assertThat(
+            c.browser()
+                .get(
+                    "http://"
+                        + other.host()
+                        + ":"
+                        + Http.port()
+                        + "/compte/famille/calendrier.xhtml?enfant="
+                        + child)
+                .status())
+        .isEqualTo(404);
+    assertThat(
+            c.browser()
+                .get(
+                    "http://"
+                        + town.host()
+                        + ":"
+                        + Http.port()
+                        + "/compte/famille/calendrier.xhtml?enfant="
+                        + child)
+                .status())
+        .isEqualTo(200);
+  }
 }

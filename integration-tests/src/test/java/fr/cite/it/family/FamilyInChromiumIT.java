@@ -176,6 +176,9 @@ class FamilyInChromiumIT extends CiteIntegrationTest {
     // 1. From the canteen procedure's online button to the family space, signing up.
     parent = Chromium.start();
     parent.get(base + "/demarches/restauration-scolaire");
+    assertThat(parent.findElement(By.tagName("main")).getText())
+        .contains("Proposé par la commune")
+        .contains("École du Centre");
     waiting(parent)
         .until(ExpectedConditions.elementToBeClickable(By.cssSelector("a[href*='/en-ligne/']")))
         .click();

@@ -207,8 +207,15 @@ public class FamilyCalendar {
     return Character.toUpperCase(s.charAt(0)) + s.substring(1);
   }
 
+  /** Until when the day can be changed; "deadline passed" for a coming day that no longer can. */
   public String until(Bookings.DayView d) {
-    return FamilyPages.until(d.changeUntil(), locale());
+    if (d.canBook() || d.canCancel()) {
+      return FamilyPages.until(d.changeUntil(), locale());
+    }
+    boolean coming = !d.day().isBefore(LocalDate.now(ZoneId.of("Europe/Paris")));
+    return coming && d.state() != Bookings.DayState.CLOSED
+        ? FamilyMessages.get("family.state.DEADLINE_PASSED")
+        : "";
   }
 
   public String state(Bookings.DayView d) {

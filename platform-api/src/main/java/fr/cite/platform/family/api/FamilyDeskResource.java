@@ -182,6 +182,14 @@ public class FamilyDeskResource {
         locale());
   }
 
+  /** Sends now the reminders of documents that expire within 30 days (each document once). */
+  @POST
+  @Path("documents/reminders")
+  public Map<String, Object> remind() {
+    return Map.of(
+        "reminded", files.remindExpiring(LocalDate.now(java.time.ZoneId.of("Europe/Paris"))));
+  }
+
   @POST
   @Path("quotients/{id}/check")
   @Consumes(MediaType.APPLICATION_JSON)

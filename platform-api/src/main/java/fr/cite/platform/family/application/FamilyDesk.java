@@ -163,7 +163,8 @@ public class FamilyDesk {
             em.createNativeQuery(
                     "select (select count(*) from family_registration where status in ('PENDING',"
                         + " 'WAITING_DOCUMENT')), (select count(*) from family_document where"
-                        + " status = 'PENDING'), (select count(*) from family_quotient where status"
+                        + " status = 'PENDING' and kind not in ('QUOTIENT_CERTIFICATE',"
+                        + " 'MEDICAL_CERTIFICATE')), (select count(*) from family_quotient where status"
                         + " = 'PENDING'), (select count(*) from family_absence where status ="
                         + " 'PENDING')")
                 .getSingleResult();
