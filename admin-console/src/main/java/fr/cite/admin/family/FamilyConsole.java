@@ -1,7 +1,6 @@
 package fr.cite.admin.family;
 
 import fr.cite.platform.problem.ProblemException;
-import fr.cite.platform.problem.Problems;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import java.time.LocalDate;
@@ -24,26 +23,7 @@ final class FamilyConsole {
 
   /** A refused operation: each field's message, or the problem's detail. */
   static void problem(ProblemException e) {
-    FacesContext faces = FacesContext.getCurrentInstance();
-    faces.validationFailed();
-    if (!e.fieldProblems().isEmpty()) {
-      e.fieldProblems()
-          .forEach(
-              p ->
-                  faces.addMessage(
-                      null,
-                      new FacesMessage(
-                          FacesMessage.SEVERITY_ERROR,
-                          p.field() + " : " + p.message(locale()),
-                          null)));
-    } else {
-      faces.addMessage(
-          null,
-          new FacesMessage(
-              FacesMessage.SEVERITY_ERROR,
-              Problems.of(e.status(), e.code(), locale(), null, e.args()).detail(),
-              null));
-    }
+    fr.cite.platform.input.FacesProblems.show(e, locale(), field -> field);
   }
 
   /** A message of the console's bundle, formatted with its arguments. */

@@ -2,8 +2,7 @@ package fr.cite.it.requests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
+import fr.cite.it.support.Accessibility;
 import fr.cite.it.support.Chromium;
 import fr.cite.it.support.CiteIntegrationTest;
 import fr.cite.it.support.Http;
@@ -54,17 +53,7 @@ class RequestsInChromiumIT extends CiteIntegrationTest {
   }
 
   static List<String> axe(ChromeDriver c, String page) {
-    List<String> found = new ArrayList<>();
-    for (Rule v :
-        new AxeBuilder()
-            .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"))
-            .analyze(c)
-            .getViolations()) {
-      if ("serious".equals(v.getImpact()) || "critical".equals(v.getImpact())) {
-        found.add(page + ": " + v.getId() + " " + v.getHelp());
-      }
-    }
-    return found;
+    return Accessibility.violations(c, page);
   }
 
   static void noSidewaysScroll(ChromeDriver c, String page) {

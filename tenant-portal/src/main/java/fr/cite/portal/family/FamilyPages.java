@@ -2,7 +2,6 @@ package fr.cite.portal.family;
 
 import fr.cite.platform.identity.web.SignedIn;
 import fr.cite.platform.problem.ProblemException;
-import fr.cite.platform.problem.Problems;
 import fr.cite.platform.requests.domain.Demande;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
@@ -44,26 +43,7 @@ final class FamilyPages {
   /** A problem as page messages: each field's message, or the problem's detail. */
   static void show(
       ProblemException e, Locale locale, java.util.function.Function<String, String> label) {
-    FacesContext faces = FacesContext.getCurrentInstance();
-    if (!e.fieldProblems().isEmpty()) {
-      e.fieldProblems()
-          .forEach(
-              p ->
-                  faces.addMessage(
-                      null,
-                      new FacesMessage(
-                          FacesMessage.SEVERITY_ERROR,
-                          label.apply(p.field()) + " : " + p.message(locale),
-                          null)));
-    } else {
-      faces.addMessage(
-          null,
-          new FacesMessage(
-              FacesMessage.SEVERITY_ERROR,
-              Problems.of(e.status(), e.code(), locale, null, e.args()).detail(),
-              null));
-    }
-    faces.validationFailed();
+    fr.cite.platform.input.FacesProblems.show(e, locale, label);
   }
 
   static void error(String text) {
