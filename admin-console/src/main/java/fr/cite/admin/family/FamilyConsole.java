@@ -23,7 +23,7 @@ final class FamilyConsole {
 
   /** A refused operation: each field's message, or the problem's detail. */
   static void problem(ProblemException e) {
-    fr.cite.platform.input.FacesProblems.show(e, locale(), field -> field);
+    fr.cite.platform.problem.FacesProblems.show(e, locale(), field -> field);
   }
 
   /** A message of the console's bundle, formatted with its arguments. */

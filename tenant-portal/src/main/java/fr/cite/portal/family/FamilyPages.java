@@ -43,7 +43,7 @@ final class FamilyPages {
   /** A problem as page messages: each field's message, or the problem's detail. */
   static void show(
       ProblemException e, Locale locale, java.util.function.Function<String, String> label) {
-    fr.cite.platform.input.FacesProblems.show(e, locale, label);
+    fr.cite.platform.problem.FacesProblems.show(e, locale, label);
   }
 
   static void error(String text) {

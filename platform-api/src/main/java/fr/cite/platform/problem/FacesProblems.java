@@ -1,7 +1,5 @@
-package fr.cite.platform.input;
+package fr.cite.platform.problem;
 
-import fr.cite.platform.problem.ProblemException;
-import fr.cite.platform.problem.Problems;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import java.util.Locale;
