@@ -39,6 +39,8 @@ public class CachedPages extends HttpFilter {
   private static final Pattern CACHEABLE =
       Pattern.compile("/|/demarches/?|/(themes|profils|demarches)/([a-z0-9-]{1,120})/?");
 
+  private static final Object NO_FAMILY_OFFER = new Object();
+
   @Inject RenderedPages pages;
 
   @Inject fr.cite.platform.family.application.FamilyOffer familyOffer;
@@ -68,9 +70,11 @@ public class CachedPages extends HttpFilter {
       return;
     }
     CatalogueSnapshot snapshot = catalogue.snapshot();
+    // Procedure pages list the town's family activities: their offer is one more input (kept in
+    // memory like the others, so that a page served during an outage needs no database).
+    Object family = "demarches".equals(m.group(1)) ? familyOffer.current() : NO_FAMILY_OFFER;
     List<Object> inputs =
-        List.of(
-            town.get(), snapshot, profiles.current(), catalogue.ranking(), familyOffer.current());
+        List.of(town.get(), snapshot, profiles.current(), catalogue.ranking(), family);
     LocalDate today = LocalDate.now(CatalogueQueries.TOWN_ZONE);
     RenderedPages.Key key =
         new RenderedPages.Key(town.get().id(), path, host.locale().getLanguage());

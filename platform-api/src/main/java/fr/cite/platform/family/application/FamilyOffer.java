@@ -37,35 +37,48 @@ public class FamilyOffer {
     }
   }
 
-  @PersistenceContext EntityManager em;
-
   @Inject TenantContext tenant;
+
+  @Inject Loader loader;
 
   private final Map<Long, Offer> offers = new ConcurrentHashMap<>();
 
   public Offer current() {
-    return offers.computeIfAbsent(tenant.require().id(), id -> load());
+    long id = tenant.require().id();
+    Offer offer = offers.get(id);
+    if (offer == null) {
+      offer = loader.load();
+      offers.put(id, offer);
+    }
+    return offer;
   }
 
-  Offer load() {
-    List<Activity> activities =
-        em.createQuery(
-                "select a from Activity a where a.active = true and a.procedureSlug is not null"
-                    + " order by a.kind, a.site, a.nameFr",
-                Activity.class)
-            .getResultList();
-    return new Offer(
-        activities.stream()
-            .map(
-                a ->
-                    new Line(
-                        a.procedureSlug(),
-                        a.name(),
-                        a.site(),
-                        Weekdays.label(a.weekdays(), Locale.FRENCH),
-                        Weekdays.label(a.weekdays(), Locale.ENGLISH),
-                        a.start() + "–" + a.end()))
-            .toList());
+  /** Reads a town's offer, in a transaction of the town. */
+  @ApplicationService
+  public static class Loader {
+
+    @PersistenceContext EntityManager em;
+
+    public Offer load() {
+      List<Activity> activities =
+          em.createQuery(
+                  "select a from Activity a where a.active = true and a.procedureSlug is not null"
+                      + " order by a.kind, a.site, a.nameFr",
+                  Activity.class)
+              .getResultList();
+      return new Offer(
+          activities.stream()
+              .map(
+                  a ->
+                      new Line(
+                          a.procedureSlug(),
+                          a.name(),
+                          a.site(),
+                          Weekdays.label(a.weekdays(), Locale.FRENCH),
+                          Weekdays.label(a.weekdays(), Locale.ENGLISH),
+                          a.start() + "–" + a.end()))
+              .toList());
+    }
   }
 
   /** Forgets the town's offer (an activity changed). */
