@@ -598,6 +598,62 @@ class FamilyApiIT extends CiteIntegrationTest {
       monday = monday.plusDays(1);
     }
     assertThat(day(c, baby, monday).getString("state")).isEqualTo("BOOKED");
+
+    // An offer whose answer deadline passed goes back to the list, points and date kept.
+    long second = child(c, town, "Sacha", today().minusMonths(10).toString());
+    Http.Response again =
+        Http.postJson(
+            town.host(),
+            "/api/v1/family/creche-applications",
+            "{\"childId\":"
+                + second
+                + ",\"start\":\""
+                + today().plusDays(40)
+                + "\",\"weekdays\":[\"MONDAY\"],\"arrival\":\"09:00\",\"departure\":\"16:00\","
+                + "\"preferences\":["
+                + creche
+                + "]}",
+            c.bearer());
+    long late = again.json().getJsonNumber("id").longValue();
+    assertThat(
+            Http.postJson(
+                    town.host(),
+                    "/api/v1/desk/family/creche-applications/" + late + "/offer",
+                    "{\"crecheId\":"
+                        + creche
+                        + ",\"start\":\""
+                        + today().plusDays(40)
+                        + "\",\"deadline\":\""
+                        + today()
+                        + "\"}",
+                    agent(agent))
+                .status())
+        .isEqualTo(200);
+    try (Connection db = TestDatabase.asSuperuser()) {
+      db.createStatement()
+          .execute(
+              "update family_creche_application set offer_deadline = current_date - 1 where id = "
+                  + late);
+    }
+    JsonObject lapsed =
+        Http.get(town.host(), "/api/v1/desk/family/creche-applications", agent(agent))
+            .structure()
+            .asJsonArray()
+            .stream()
+            .map(JsonValue::asJsonObject)
+            .filter(o -> o.getJsonNumber("id").longValue() == late)
+            .findFirst()
+            .orElseThrow();
+    assertThat(lapsed.getString("status")).isEqualTo("WAITING");
+    assertThat(!lapsed.containsKey("offerCrecheId") || lapsed.isNull("offerCrecheId")).isTrue();
+    Checks.assertProblem(
+        Http.postJson(
+            town.host(),
+            "/api/v1/family/creche-applications/" + late + "/answer",
+            "{\"accept\":true}",
+            c.bearer()),
+        409,
+        "family-creche-no-offer");
   }
 
   @Test

@@ -155,6 +155,7 @@ public class Creches {
     setup.grid().forEach(c -> points.put(c.code(), c.points()));
     CrecheGrid grid = new CrecheGrid(points);
     LocalDate today = FamilyCalendars.today();
+    lapseOffers(today);
     List<Object[]> rows =
         em.createQuery(
                 "select a, c, h.resident from CrecheApplication a join Child c on c.id = a.childId"
@@ -185,6 +186,22 @@ public class Creches {
       ranked.add(new Ranked(e.getKey(), children.get(e.getKey().id()), e.getValue(), position++));
     }
     return ranked;
+  }
+
+  /**
+   * An offer whose answer deadline has passed goes back to the list (its family keeps its points
+   * and its date of application); done before every reading of the list, so that nobody sees an
+   * offer that no longer holds. Returns how many lapsed.
+   */
+  int lapseOffers(LocalDate today) {
+    return em.createQuery(
+            "update CrecheApplication a set a.status = :waiting, a.offerActivityId = null,"
+                + " a.offerDeadline = null, a.offerStart = null where a.status = :offered and"
+                + " a.offerDeadline < :today")
+        .setParameter("waiting", CrecheApplication.Status.WAITING)
+        .setParameter("offered", CrecheApplication.Status.OFFERED)
+        .setParameter("today", today)
+        .executeUpdate();
   }
 
   /** The family's applications with their place on the list (none once decided). */

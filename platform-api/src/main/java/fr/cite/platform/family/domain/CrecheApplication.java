@@ -126,14 +126,6 @@ public class CrecheApplication extends FamilyRecord {
     this.decidedAt = now;
   }
 
-  /** An offer whose deadline passed goes back to the list. */
-  public void offerLapsed() {
-    this.status = Status.WAITING;
-    this.offerActivityId = null;
-    this.offerDeadline = null;
-    this.offerStart = null;
-  }
-
   public void filedAs(long demandeId) {
     this.demandeId = demandeId;
   }
