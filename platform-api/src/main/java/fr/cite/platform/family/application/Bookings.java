@@ -20,7 +20,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
-import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -58,7 +57,7 @@ public class Bookings {
 
   @Inject MailSender mail;
 
-  private Clock clock = Clock.systemUTC();
+  private final Clock clock = Clock.systemUTC();
 
   /** Who makes a change: a parent follows the rules; an agent may go past a cut-off (flagged). */
   public enum Actor {
@@ -580,20 +579,19 @@ public class Bookings {
     if (p.weekdays() == 0) {
       throw ProblemException.invalidFields(List.of(field("weekdays", "validation.required")));
     }
-    List<Long> ids =
+    List<Object[]> days =
         em.createQuery(
-                "select s.id from ActivitySession s where s.activityId = :a and s.day between :f"
-                    + " and :u order by s.id",
-                Long.class)
+                "select s.id, s.day from ActivitySession s where s.activityId = :a and s.day"
+                    + " between :f and :u order by s.id",
+                Object[].class)
             .setParameter("a", p.activityId())
             .setParameter("f", p.from())
             .setParameter("u", p.until())
             .getResultList();
     List<DayOutcome> outcomes = new ArrayList<>();
-    for (Long id : ids) {
-      ActivitySession s = em.find(ActivitySession.class, id);
-      if (Weekdays.contains(p.weekdays(), s.day().getDayOfWeek())) {
-        outcomes.add(change(c, id, p.book(), Actor.PARENT, subject));
+    for (Object[] d : days) {
+      if (Weekdays.contains(p.weekdays(), ((LocalDate) d[1]).getDayOfWeek())) {
+        outcomes.add(change(c, (Long) d[0], p.book(), Actor.PARENT, subject));
       }
     }
     outcomes.sort(java.util.Comparator.comparing(DayOutcome::day));
@@ -747,14 +745,5 @@ public class Bookings {
 
   static ProblemException.FieldProblem field(String field, String key) {
     return new ProblemException.FieldProblem(field, key, List.of());
-  }
-
-  /** For tests of the rules: the clock bookings read. */
-  void clock(Clock clock) {
-    this.clock = clock;
-  }
-
-  static boolean weekend(LocalDate d) {
-    return d.getDayOfWeek() == DayOfWeek.SATURDAY || d.getDayOfWeek() == DayOfWeek.SUNDAY;
   }
 }

@@ -21,7 +21,6 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -172,13 +171,7 @@ public class Creches {
       children.put(a.id(), (Child) r[1]);
     }
     List<Map.Entry<CrecheApplication, CrecheGrid.Score>> sorted =
-        new ArrayList<>(
-            scores.entrySet().stream()
-                .map(
-                    e ->
-                        (Map.Entry<CrecheApplication, CrecheGrid.Score>)
-                            new AbstractMap.SimpleEntry<>(e.getKey(), e.getValue()))
-                .toList());
+        new ArrayList<>(scores.entrySet());
     sorted.sort(CrecheGrid.ranking());
     List<Ranked> ranked = new ArrayList<>();
     int position = 1;

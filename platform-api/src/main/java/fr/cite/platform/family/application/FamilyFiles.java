@@ -1,7 +1,6 @@
 package fr.cite.platform.family.application;
 
 import fr.cite.platform.family.domain.Absence;
-import fr.cite.platform.family.domain.Activity;
 import fr.cite.platform.family.domain.Checked;
 import fr.cite.platform.family.domain.Child;
 import fr.cite.platform.family.domain.DocumentKind;
@@ -419,9 +418,5 @@ public class FamilyFiles {
             : reason.strip(),
         by);
     return a;
-  }
-
-  static String activityName(Activity a) {
-    return a.name().fr() + " (" + a.site() + ")";
   }
 }

@@ -6,7 +6,6 @@ import fr.cite.platform.family.domain.Booking;
 import fr.cite.platform.family.domain.Closure;
 import fr.cite.platform.family.domain.CrecheCriterion;
 import fr.cite.platform.family.domain.SchoolCalendar;
-import fr.cite.platform.family.domain.Weekdays;
 import fr.cite.platform.mail.MailSender;
 import fr.cite.platform.problem.ProblemException;
 import fr.cite.platform.tenancy.application.ApplicationService;
@@ -187,7 +186,7 @@ public class FamilySetup {
             .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
             .getResultList();
     int cancelled = 0;
-    java.util.Set<Long> households = new java.util.HashSet<>();
+    java.util.Set<Long> concerned = new java.util.HashSet<>();
     for (ActivitySession s : sessions) {
       s.close(reason);
       List<Object[]> rows =
@@ -204,12 +203,12 @@ public class FamilySetup {
           s.seatFreed();
         }
         b.cancel(Booking.CancelReason.CLOSURE, false, by, clock.instant());
-        households.add((Long) r[1]);
+        concerned.add((Long) r[1]);
         cancelled++;
       }
     }
-    for (Long h : households) {
-      for (String to : households().emails(h)) {
+    for (Long h : concerned) {
+      for (String to : households.emails(h)) {
         mail.sendAfterCommit(
             new MailSender.Mail(
                 to,
@@ -228,10 +227,6 @@ public class FamilySetup {
     }
     LOG.infof("Closure on %s (%s): %d bookings cancelled", day, reason, cancelled);
     return cancelled;
-  }
-
-  private Households households() {
-    return households;
   }
 
   /** The town's crèche grid; the default (published) one is stored the first time. */
@@ -267,9 +262,5 @@ public class FamilySetup {
               new ProblemException.FieldProblem("points", "validation.range", List.of(1000, 0))));
     }
     grid().stream().filter(c -> c.code() == code).findFirst().ifPresent(c -> c.weigh(points));
-  }
-
-  static String weekdays(int mask) {
-    return Weekdays.label(mask, Locale.FRENCH);
   }
 }
