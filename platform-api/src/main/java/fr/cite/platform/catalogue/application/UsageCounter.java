@@ -166,21 +166,34 @@ public class UsageCounter {
       h = fnv(h ^ 0xff, v.browser());
       h = mix(h ^ mix(tenantId * 0x9E3779B97F4A7C15L + procedureId) ^ kind.ordinal());
       long step = mix(h ^ 0xC2B2AE3D27D4EB4FL) | 1;
-      boolean added = false;
-      for (int i = 0; i < HASHES; i++) {
-        long index = (h + i * step) & MASK;
-        int word = (int) (index >>> 6);
-        long bit = 1L << (index & 63);
-        long old;
-        do {
-          old = bits.get(word);
-          if ((old & bit) != 0) {
-            break;
-          }
-        } while (!bits.compareAndSet(word, old, old | bit));
-        added |= (old & bit) == 0;
+      // Setting the bits of one key is not one atomic step: two requests of the same visitor at
+      // the same instant could each set half of them and both count. The same key always takes
+      // the same stripe, so they queue; different visitors rarely share one.
+      synchronized (STRIPES[(int) (h >>> 58)]) {
+        boolean added = false;
+        for (int i = 0; i < HASHES; i++) {
+          long index = (h + i * step) & MASK;
+          int word = (int) (index >>> 6);
+          long bit = 1L << (index & 63);
+          long old;
+          do {
+            old = bits.get(word);
+            if ((old & bit) != 0) {
+              break;
+            }
+          } while (!bits.compareAndSet(word, old, old | bit));
+          added |= (old & bit) == 0;
+        }
+        return added;
       }
-      return added;
+    }
+
+    private static final Object[] STRIPES = new Object[64];
+
+    static {
+      for (int i = 0; i < STRIPES.length; i++) {
+        STRIPES[i] = new Object();
+      }
     }
 
     private static long fnv(long h, String s) {

@@ -24,11 +24,15 @@ public final class References {
 
   private References() {}
 
-  /** Initials of the town's slug: le-havre → LH, saint-martin-de-re → SMR, merignac → ME. */
+  /**
+   * Initials of the town's slug: le-havre → LH, saint-martin-de-re → SMR, merignac → ME. The
+   * department number that tells homonyms apart (saint-clair-46) is not a word: SC.
+   */
   public static String prefix(String slug) {
     List<String> words =
         List.of(slug.split("-")).stream()
             .filter(w -> !w.isEmpty() && !SHORT_WORDS.contains(w))
+            .filter(w -> Character.isLetter(w.charAt(0)))
             .toList();
     if (words.isEmpty()) {
       words = List.of(slug.replace("-", ""));

@@ -14,6 +14,9 @@ class ReferencesTest {
         .isEqualTo("LH-2026-000123");
     assertThat(References.prefix("merignac")).isEqualTo("ME");
     assertThat(References.prefix("saint-martin-de-re")).isEqualTo("SMR");
+    // Homonyms carry their department: it is not an initial.
+    assertThat(References.prefix("saint-clair-46")).isEqualTo("SC");
+    assertThat(References.prefix("sainte-lucie-de-tallano-2a")).isEqualTo("SLT");
   }
 
   @Test
