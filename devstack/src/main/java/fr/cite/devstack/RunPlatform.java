@@ -40,6 +40,8 @@ public final class RunPlatform {
   public static void main(String[] args) throws Exception {
     long t0 = System.nanoTime();
     Path root = Path.of(System.getProperty("cite.root", ".")).toAbsolutePath().normalize();
+    // The demo's own API calls address towns by their Host header on 127.0.0.1.
+    System.setProperty("jdk.httpclient.allowRestrictedHeaders", "host");
     Path data = Path.of(env("CITE_DATA_DIR", root.resolve(".cite-data").toString()));
     int httpPort = Integer.parseInt(env("CITE_HTTP_PORT", "8080"));
     String baseDomain = env("CITE_BASE_DOMAIN", "localhost");
@@ -122,6 +124,30 @@ public final class RunPlatform {
     } else {
       say("Using the Keycloak at " + System.getenv("CITE_KEYCLOAK_URL"));
       serverEnv.put("CITE_KEYCLOAK_URL", System.getenv("CITE_KEYCLOAK_URL"));
+    }
+
+    fr.cite.devstack.stripe.StripeDouble stripe = null;
+    if (System.getenv("CITE_STRIPE_SECRET_KEY") == null) {
+      // No real Stripe key: a local Stripe (its Connect onboarding and Checkout pages, and the
+      // webhooks they send, signed like Stripe's) so that an invoice can be paid end to end.
+      int stripePort = Integer.parseInt(env("CITE_STRIPE_DOUBLE_PORT", "12111"));
+      String webhookSecret = secret(data, "stripe-webhook-secret");
+      stripe =
+          new fr.cite.devstack.stripe.StripeDouble(
+              stripePort,
+              "http://localhost:" + httpPort + "/api/v1/payments/stripe/webhook",
+              null,
+              webhookSecret);
+      serverEnv.put("CITE_STRIPE_SECRET_KEY", "sk_test_local_double");
+      serverEnv.put("CITE_STRIPE_API_BASE", stripe.baseUrl());
+      serverEnv.put("CITE_STRIPE_WEBHOOK_SECRETS", webhookSecret);
+      say(
+          "Local Stripe double on "
+              + stripe.baseUrl()
+              + " (real keys in CITE_STRIPE_SECRET_KEY turn it off)");
+    } else {
+      serverEnv.put("CITE_STRIPE_SECRET_KEY", System.getenv("CITE_STRIPE_SECRET_KEY"));
+      serverEnv.put("CITE_STRIPE_WEBHOOK_SECRETS", env("CITE_STRIPE_WEBHOOK_SECRETS", ""));
     }
 
     Path serverDir =
@@ -331,11 +357,46 @@ public final class RunPlatform {
     } catch (java.sql.SQLException e) {
       say("The demo family space could not be written: " + e.getMessage());
     }
+    String financePassword = secret(data, "regisseur-password");
+    String financeSubject =
+        DemoOperator.account(
+            keycloakUrl,
+            admin,
+            "regisseur",
+            DemoBilling.EMAIL,
+            "Dominique",
+            "Lefèvre",
+            financePassword);
+    try {
+      boolean fresh =
+          DemoBilling.prepare(
+              db.serverUrl() + roles.database(),
+              roles.ownerUser(),
+              roles.ownerPassword(),
+              "le-havre",
+              financeSubject);
+      if (fresh) {
+        String token =
+            DemoSignIn.accessToken(
+                keycloakUrl,
+                "http://localhost:" + httpPort,
+                DemoBilling.EMAIL,
+                financePassword,
+                secret(data, "keycloak-portal-secret"));
+        String outcome =
+            DemoBilling.billLastMonth(
+                "http://127.0.0.1:" + httpPort, "le-havre." + baseDomain + ":" + httpPort, token);
+        say("Demo billing of last month: " + outcome);
+      }
+    } catch (java.sql.SQLException | RuntimeException e) {
+      say("The demo billing could not be prepared: " + e.getMessage());
+    }
     String town = "http://le-havre." + baseDomain + ":" + httpPort;
     return String.format(
         "  %-10s %s/compte/famille/ (parent@cite.localhost / %s)%n"
             + "  %-10s %s/admin/desk/family/ (agent@cite.localhost / %s)%n"
-            + "  %-10s %s/admin/desk/family/register.xhtml (animateur@cite.localhost / %s)%n",
+            + "  %-10s %s/admin/desk/family/register.xhtml (animateur@cite.localhost / %s)%n"
+            + "  %-10s %s/admin/desk/billing/ (%s / %s)%n",
         "Parent",
         town,
         parentPassword,
@@ -344,7 +405,11 @@ public final class RunPlatform {
         agentPassword,
         "Animateur",
         town,
-        staffPassword);
+        staffPassword,
+        "Régisseur",
+        town,
+        DemoBilling.EMAIL,
+        financePassword);
   }
 
   /** Onboards a demo town unless present, gives it colours and an emblem; returns its slug. */

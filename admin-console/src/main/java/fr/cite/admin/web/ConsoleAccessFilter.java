@@ -66,6 +66,9 @@ public class ConsoleAccessFilter extends HttpFilter {
                             || r == StaffRole.AGENT
                             || r == StaffRole.ACTIVITY_STAFF)
                 .isPresent();
+      } else if (path.startsWith("/desk/billing")) {
+        // The régie: its finance officers and the town's administrators.
+        allowed = role.filter(r -> r == StaffRole.TOWN_ADMIN || r == StaffRole.FINANCE).isPresent();
       } else if (path.startsWith("/desk/")) {
         allowed = role.filter(r -> r == StaffRole.TOWN_ADMIN || r == StaffRole.AGENT).isPresent();
       } else {

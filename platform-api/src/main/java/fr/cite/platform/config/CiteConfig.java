@@ -107,6 +107,19 @@ public class CiteConfig {
     return string("cite.keycloak.platform-secret", "");
   }
 
+  /**
+   * Where payment forms lead: Stripe's Checkout and Connect pages when a Stripe key is set, or the
+   * local double's address ({@code CITE_STRIPE_API_BASE}); nothing when online payment is off.
+   */
+  public java.util.List<String> paymentPageOrigins() {
+    if (lookup("cite.stripe.secret-key").isEmpty()) {
+      return java.util.List.of();
+    }
+    return lookup("cite.stripe.api-base")
+        .map(java.util.List::of)
+        .orElse(java.util.List.of("https://checkout.stripe.com", "https://connect.stripe.com"));
+  }
+
   /** Public base URL of a host, e.g. {@code http://le-havre.localhost:8080}. */
   /**
    * Address (host:port) the custom-domain check connects to instead of the domain itself; empty in

@@ -42,7 +42,9 @@ public class FamilyRequests {
     ABSENCE("famille-absence", new LocalizedText("Absence pour maladie", "Absence for illness")),
     CRECHE(
         "famille-creche",
-        new LocalizedText("Demande de place en crèche", "Crèche place application"));
+        new LocalizedText("Demande de place en crèche", "Crèche place application")),
+    /** An issued invoice to pay (billing files it; paid in full, it is resolved). */
+    PAYMENT_DUE("famille-facture", new LocalizedText("Facture à payer", "Invoice to pay"));
 
     final String slug;
     final LocalizedText name;

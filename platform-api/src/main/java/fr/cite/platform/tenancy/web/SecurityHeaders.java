@@ -42,13 +42,22 @@ final class SecurityHeaders {
   /**
    * @param platformUrl the platform host's address: signing in and out comes back through it, and
    *     browsers check every redirect of a form's submission against {@code form-action}
+   * @param paymentPages where a "pay" or "connect to Stripe" form redirects (Stripe's Checkout and
+   *     Connect pages, or the local double's)
    */
-  static SecurityHeaders of(Pages pages, Optional<String> keycloakUrl, String platformUrl) {
+  static SecurityHeaders of(
+      Pages pages,
+      Optional<String> keycloakUrl,
+      String platformUrl,
+      java.util.List<String> paymentPages) {
     String keycloak = keycloakUrl.map(SecurityHeaders::origin).map(o -> " " + o).orElse("");
+    StringBuilder payments = new StringBuilder();
+    paymentPages.forEach(u -> payments.append(' ').append(origin(u)));
     String common =
         "base-uri 'none'; form-action 'self' "
             + origin(platformUrl)
             + keycloak
+            + payments
             + "; object-src 'none'";
     String policy =
         pages == Pages.PORTAL

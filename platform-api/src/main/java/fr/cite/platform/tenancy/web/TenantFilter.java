@@ -65,7 +65,8 @@ public class TenantFilter extends HttpFilter {
                 ? SecurityHeaders.Pages.CONSOLE
                 : SecurityHeaders.Pages.PORTAL,
             this.config.keycloakUrl(),
-            this.config.publicUrl(this.config.baseDomain()));
+            this.config.publicUrl(this.config.baseDomain()),
+            this.config.paymentPageOrigins());
   }
 
   @Override

@@ -1,0 +1,2 @@
+/** Billing runs, invoices, credits and online payment through the local Stripe double. */
+package fr.cite.it.billing;

@@ -1,0 +1,410 @@
+package fr.cite.payments.billing;
+
+import fr.cite.payments.domain.Chargeable;
+import fr.cite.payments.domain.PricedLine;
+import fr.cite.payments.domain.Pricing;
+import fr.cite.payments.domain.Tariff;
+import fr.cite.platform.problem.ProblemException;
+import fr.cite.platform.tenancy.application.ApplicationService;
+import fr.cite.platform.tenancy.application.TenantContext;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.hibernate.Session;
+
+/**
+ * The steps of a billing run, each in the caller's transaction (the worker gives each its own): a
+ * run is started once per régie and period; households are enlisted, then priced one per
+ * transaction (their lines replaced, their draft invoice upserted, their state marked), so that a
+ * run stopped anywhere resumes with the households still pending. Issuing is {@link InvoiceIssuer}.
+ */
+@ApplicationService
+public class BillingRuns {
+
+  @PersistenceContext EntityManager em;
+
+  @Inject TenantContext tenant;
+
+  @Inject Tariffs tariffs;
+
+  /** A run's figures for the progress bar. */
+  public record Progress(
+      long runId,
+      BillingRun.Status status,
+      int households,
+      int done,
+      int errors,
+      int pending,
+      int issued,
+      int toIssue,
+      long totalCents) {}
+
+  /** A household the run could not price, with the reason (it blocks only itself). */
+  public record HouseholdError(long householdId, String payer, String error) {}
+
+  /**
+   * Starts the run of the régie for the month, or returns the one already started (two clicks, two
+   * officers, two nodes: one run). Refused for a month not over yet.
+   */
+  public BillingRun start(long regieId, YearMonth month, String by, LocalDate today) {
+    if (!month.atEndOfMonth().isBefore(today)) {
+      throw new ProblemException(409, "billing-period-not-over", month.toString());
+    }
+    if (em.find(Regie.class, regieId) == null) {
+      throw new ProblemException(404, "regie-not-found");
+    }
+    em.createNativeQuery(
+            "insert into billing_run (id, regie_id, period_start, period_end, status, started_by,"
+                + " created_at) values (nextval('billing_row_seq'), ?1, ?2, ?3, 'DRAFTING', ?4, ?5)"
+                + " on conflict (tenant_id, regie_id, period_start) do nothing")
+        .setParameter(1, regieId)
+        .setParameter(2, month.atDay(1))
+        .setParameter(3, month.atEndOfMonth())
+        .setParameter(4, by)
+        .setParameter(5, Instant.now())
+        .executeUpdate();
+    BillingRun run =
+        em.createQuery(
+                "select r from BillingRun r where r.regieId = :r and r.periodStart = :p",
+                BillingRun.class)
+            .setParameter("r", regieId)
+            .setParameter("p", month.atDay(1))
+            .getSingleResult();
+    markActive(run.id());
+    return run;
+  }
+
+  public Optional<BillingRun> find(long runId) {
+    return Optional.ofNullable(em.find(BillingRun.class, runId));
+  }
+
+  public BillingRun require(long runId) {
+    return find(runId).orElseThrow(() -> new ProblemException(404, "billing-run-not-found"));
+  }
+
+  public List<BillingRun> list(Long regieId) {
+    return em.createQuery(
+            "select r from BillingRun r where (:r is null or r.regieId = :r)"
+                + " order by r.periodStart desc, r.id desc",
+            BillingRun.class)
+        .setParameter("r", regieId)
+        .setMaxResults(200)
+        .getResultList();
+  }
+
+  void markActive(long runId) {
+    em.createNativeQuery(
+            "insert into billing_active_run (run_id, tenant_id, since) values (?1, ?2, ?3)"
+                + " on conflict do nothing")
+        .setParameter(1, runId)
+        .setParameter(2, tenant.require().id())
+        .setParameter(3, Instant.now())
+        .executeUpdate();
+  }
+
+  void markIdle(long runId) {
+    em.createNativeQuery("delete from billing_active_run where run_id = ?1")
+        .setParameter(1, runId)
+        .executeUpdate();
+  }
+
+  /**
+   * Lists the households to price (those with a booking or a presence in the period at one of the
+   * régie's activities, or an issued line a justified absence now credits); idempotent.
+   */
+  public int enlist(long runId) {
+    BillingRun run = require(runId);
+    if (run.status() != BillingRun.Status.DRAFTING) {
+      return 0;
+    }
+    int added =
+        em.createNativeQuery(
+                "insert into billing_run_household (run_id, household_id, state)"
+                    + " select ?1, c.household_id, 'PENDING' from family_booking b"
+                    + " join family_session s on s.tenant_id = b.tenant_id and s.id = b.session_id"
+                    + " join billing_activity ba on ba.tenant_id = s.tenant_id"
+                    + "  and ba.activity_id = s.activity_id and ba.regie_id = ?2"
+                    + " join family_child c on c.tenant_id = b.tenant_id and c.id = b.child_id"
+                    + " where s.day between ?3 and ?4 and b.status <> 'WAITLIST'"
+                    + " union select ?1, c.household_id, 'PENDING' from family_attendance a"
+                    + " join family_session s on s.tenant_id = a.tenant_id and s.id = a.session_id"
+                    + " join billing_activity ba on ba.tenant_id = s.tenant_id"
+                    + "  and ba.activity_id = s.activity_id and ba.regie_id = ?2"
+                    + " join family_child c on c.tenant_id = a.tenant_id and c.id = a.child_id"
+                    + " where s.day between ?3 and ?4 and a.status = 'UNBOOKED_PRESENT'"
+                    + " union select ?1, l.household_id, 'PENDING' from billing_line l"
+                    + " join billing_invoice i on i.tenant_id = l.tenant_id and i.id = l.invoice_id"
+                    + " join family_absence a on a.tenant_id = l.tenant_id"
+                    + "  and a.child_id = l.child_id and a.status = 'ACCEPTED'"
+                    + "  and l.day between a.first_day and a.last_day"
+                    + " where i.status <> 'DRAFT' and i.regie_id = ?2"
+                    + "  and l.charge_case in ('BOOKED', 'ABSENT_UNJUSTIFIED')"
+                    + "  and l.amount_cents > 0"
+                    + "  and not exists (select 1 from billing_line r"
+                    + "   where r.tenant_id = l.tenant_id and r.reverses_line_id = l.id)"
+                    + " on conflict do nothing")
+            .setParameter(1, runId)
+            .setParameter(2, run.regieId())
+            .setParameter(3, run.periodStart())
+            .setParameter(4, run.periodEnd())
+            .executeUpdate();
+    em.createNativeQuery(
+            "update billing_run set households_total ="
+                + " (select count(*) from billing_run_household where run_id = ?1) where id = ?1")
+        .setParameter(1, runId)
+        .executeUpdate();
+    return added;
+  }
+
+  /** The next pending households of the run, by id. */
+  @SuppressWarnings("unchecked")
+  public List<Long> pending(long runId, int limit) {
+    return ((List<Number>)
+            em.createNativeQuery(
+                    "select household_id from billing_run_household where run_id = ?1"
+                        + " and state = 'PENDING' order by household_id limit ?2")
+                .setParameter(1, runId)
+                .setParameter(2, limit)
+                .getResultList())
+        .stream().map(Number::longValue).toList();
+  }
+
+  /** Reads the period of a chunk of households (no lock, no write). */
+  public List<HouseholdPeriod> read(long runId, List<Long> households) {
+    BillingRun run = require(runId);
+    return em.unwrap(Session.class)
+        .doReturningWork(
+            c ->
+                PeriodReader.read(
+                    c, run.regieId(), run.periodStart(), run.periodEnd(), households, runId));
+  }
+
+  /** The tariff versions that may price the run's period. */
+  public List<Tariff> tariffsOf(long runId) {
+    BillingRun run = require(runId);
+    return tariffs.ofRegie(run.regieId(), run.periodStart(), run.periodEnd());
+  }
+
+  /** The outcome of pricing one household. */
+  public record Drafted(List<PricedLine> lines, List<HouseholdPeriod.Creditable> credits) {
+    public long totalCents() {
+      return lines.stream().mapToLong(PricedLine::amountCents).sum()
+          - credits.stream().mapToLong(HouseholdPeriod.Creditable::amountCents).sum();
+    }
+  }
+
+  /** Prices a household's period: the same code for the run and for the family's forecast. */
+  public static Drafted price(HouseholdPeriod p, List<Tariff> tariffs) {
+    List<Chargeable> days =
+        fr.cite.payments.domain.BillableDays.of(
+            p.children(), p.days(), p.absences(), p.quotients(), p.resident());
+    List<PricedLine> lines = new ArrayList<>(days.size());
+    for (Chargeable d : days) {
+      lines.add(Pricing.price(tariffs, d));
+    }
+    return new Drafted(lines, p.credits());
+  }
+
+  /**
+   * Prices one household in this transaction: locks its state row (a second worker waits, then
+   * finds it done), replaces its draft lines and draft invoice, marks it done, or in error with the
+   * reason and nothing written.
+   */
+  public void draft(long runId, HouseholdPeriod p, List<Tariff> tariffs, int year) {
+    BillingRun run = require(runId);
+    List<?> state =
+        em.createNativeQuery(
+                "select state from billing_run_household where run_id = ?1 and household_id = ?2"
+                    + " for update")
+            .setParameter(1, runId)
+            .setParameter(2, p.householdId())
+            .getResultList();
+    if (state.isEmpty() || !"PENDING".equals(state.get(0))) {
+      return;
+    }
+    Drafted drafted;
+    String error = null;
+    try {
+      drafted = price(p, tariffs);
+    } catch (Pricing.Unpriceable e) {
+      drafted = null;
+      error = e.getMessage();
+    }
+    Drafted d = drafted;
+    String payer = payerJson(p.payer());
+    em.unwrap(Session.class)
+        .doWork(
+            c -> {
+              execute(
+                  c,
+                  "delete from billing_line where run_id = ? and household_id = ?",
+                  runId,
+                  p.householdId());
+              execute(
+                  c,
+                  "delete from billing_invoice where run_id = ? and household_id = ?"
+                      + " and status = 'DRAFT'",
+                  runId,
+                  p.householdId());
+              if (d != null && (!d.lines().isEmpty() || !d.credits().isEmpty())) {
+                long total = d.totalCents();
+                long invoiceId;
+                try (PreparedStatement i =
+                    c.prepareStatement(
+                        "insert into billing_invoice (id, regie_id, run_id, household_id, kind,"
+                            + " status, year, total_cents, period_start, period_end, payer)"
+                            + " values (nextval('billing_row_seq'), ?, ?, ?, ?, 'DRAFT', ?, ?, ?,"
+                            + " ?, ?::jsonb) returning id")) {
+                  i.setLong(1, run.regieId());
+                  i.setLong(2, runId);
+                  i.setLong(3, p.householdId());
+                  i.setString(4, total < 0 ? "CREDIT_NOTE" : "INVOICE");
+                  i.setInt(5, year);
+                  i.setLong(6, Math.abs(total));
+                  i.setDate(7, Date.valueOf(run.periodStart()));
+                  i.setDate(8, Date.valueOf(run.periodEnd()));
+                  i.setString(9, payer);
+                  try (ResultSet r = i.executeQuery()) {
+                    r.next();
+                    invoiceId = r.getLong(1);
+                  }
+                }
+                LineWriter.write(c, runId, p.householdId(), invoiceId, d);
+              }
+            });
+    em.createNativeQuery(
+            "update billing_run_household set state = ?3, error = ?4, total_cents = ?5"
+                + " where run_id = ?1 and household_id = ?2")
+        .setParameter(1, runId)
+        .setParameter(2, p.householdId())
+        .setParameter(3, error == null ? "DONE" : "ERROR")
+        .setParameter(4, error == null ? null : error.substring(0, Math.min(500, error.length())))
+        .setParameter(5, drafted == null ? null : drafted.totalCents())
+        .executeUpdate();
+  }
+
+  /** Ends the drafting once no household is pending: the run is ready for review. */
+  public boolean finishDraft(long runId) {
+    BillingRun run = require(runId);
+    if (run.status() != BillingRun.Status.DRAFTING || !pending(runId, 1).isEmpty()) {
+      return false;
+    }
+    em.createNativeQuery(
+            "update billing_run set status = 'DRAFT', drafted_at = ?2,"
+                + " households_done = (select count(*) from billing_run_household"
+                + "  where run_id = ?1 and state = 'DONE'),"
+                + " households_error = (select count(*) from billing_run_household"
+                + "  where run_id = ?1 and state = 'ERROR') where id = ?1")
+        .setParameter(1, runId)
+        .setParameter(2, Instant.now())
+        .executeUpdate();
+    tariffs.markUsed(run.regieId(), run.periodStart(), run.periodEnd());
+    markIdle(runId);
+    return true;
+  }
+
+  /** Drafts the run again (after a fix: a tariff, a quotient, a register), before it is issued. */
+  public void redraft(long runId) {
+    BillingRun run = require(runId);
+    if (run.status() != BillingRun.Status.DRAFT) {
+      throw new ProblemException(409, "billing-run-not-draft");
+    }
+    em.createNativeQuery(
+            "update billing_run_household set state = 'PENDING', error = null where run_id = ?1")
+        .setParameter(1, runId)
+        .executeUpdate();
+    em.createNativeQuery("update billing_run set status = 'DRAFTING' where id = ?1")
+        .setParameter(1, runId)
+        .executeUpdate();
+    em.refresh(run);
+    markActive(runId);
+  }
+
+  public Progress progress(long runId) {
+    BillingRun run = require(runId);
+    Object[] row =
+        (Object[])
+            em.createNativeQuery(
+                    "select count(*), count(*) filter (where state = 'DONE'),"
+                        + " count(*) filter (where state = 'ERROR'),"
+                        + " count(*) filter (where state = 'PENDING'),"
+                        + " (select count(*) from billing_invoice where run_id = ?1"
+                        + "  and status <> 'DRAFT'),"
+                        + " (select count(*) from billing_invoice where run_id = ?1"
+                        + "  and status = 'DRAFT'),"
+                        + " (select coalesce(sum(case when kind = 'INVOICE' then total_cents"
+                        + "  else -total_cents end), 0) from billing_invoice where run_id = ?1)"
+                        + " from billing_run_household where run_id = ?1")
+                .setParameter(1, runId)
+                .getSingleResult();
+    return new Progress(
+        runId,
+        run.status(),
+        ((Number) row[0]).intValue(),
+        ((Number) row[1]).intValue(),
+        ((Number) row[2]).intValue(),
+        ((Number) row[3]).intValue(),
+        ((Number) row[4]).intValue(),
+        ((Number) row[5]).intValue(),
+        ((Number) row[6]).longValue());
+  }
+
+  @SuppressWarnings("unchecked")
+  public List<HouseholdError> errors(long runId) {
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "select h.household_id, (select g.name from family_guardian g"
+                    + "  where g.household_id = h.household_id order by g.id limit 1), h.error"
+                    + " from billing_run_household h where h.run_id = ?1 and h.state = 'ERROR'"
+                    + " order by h.household_id limit 500")
+            .setParameter(1, runId)
+            .getResultList();
+    return rows.stream()
+        .map(r -> new HouseholdError(((Number) r[0]).longValue(), (String) r[1], (String) r[2]))
+        .toList();
+  }
+
+  /** Runs this node must carry on (after a crash or a redeploy), whatever their town. */
+  @SuppressWarnings("unchecked")
+  public List<Object[]> active() {
+    return em.createNativeQuery(
+            "select a.run_id, a.tenant_id, t.slug from billing_active_run a"
+                + " join tenant t on t.id = a.tenant_id order by a.since")
+        .getResultList();
+  }
+
+  static String payerJson(HouseholdPeriod.Payer p) {
+    jakarta.json.JsonObjectBuilder b = jakarta.json.Json.createObjectBuilder();
+    put(b, "name", p == null ? null : p.name());
+    put(b, "email", p == null ? null : p.email());
+    put(b, "address", p == null ? null : p.address());
+    put(b, "postcode", p == null ? null : p.postcode());
+    put(b, "city", p == null ? null : p.city());
+    return b.build().toString();
+  }
+
+  private static void put(jakarta.json.JsonObjectBuilder b, String k, String v) {
+    if (v != null) {
+      b.add(k, v);
+    }
+  }
+
+  static void execute(Connection c, String sql, long a, long b) throws SQLException {
+    try (PreparedStatement p = c.prepareStatement(sql)) {
+      p.setLong(1, a);
+      p.setLong(2, b);
+      p.executeUpdate();
+    }
+  }
+}

@@ -1,0 +1,40 @@
+package fr.cite.payments.billing;
+
+import fr.cite.payments.domain.Money;
+import java.util.Locale;
+
+/** How a line was priced, in words a family understands (the PDF, the portal, the console). */
+public final class Explanations {
+
+  private Explanations() {}
+
+  public static String of(
+      String chargeCase, Integer quotient, String bracket, int unitCents, int percent, Locale l) {
+    boolean en = "en".equals(l.getLanguage());
+    if ("CREDIT".equals(chargeCase)) {
+      return (en ? "Credit: justified absence, " : "Avoir : absence justifiée, ")
+          + (en ? "invoiced on " : "facturé sur ")
+          + bracket;
+    }
+    String what =
+        switch (chargeCase) {
+          case "PRESENT" -> en ? "present" : "présent";
+          case "BOOKED" -> en ? "booked" : "réservé";
+          case "ABSENT_JUSTIFIED" -> en ? "justified absence" : "absence justifiée";
+          case "ABSENT_UNJUSTIFIED" -> en ? "unjustified absence" : "absence non justifiée";
+          case "UNBOOKED_PRESENT" -> en ? "present without booking" : "présent sans réservation";
+          default -> chargeCase;
+        };
+    String qf =
+        quotient == null
+            ? (en ? "no quotient, bracket " : "sans QF, tranche ")
+            : (en ? "QF " : "QF ") + quotient + (en ? ", bracket " : ", tranche ");
+    return what
+        + ", "
+        + qf
+        + bracket
+        + ", "
+        + Money.ofCents(unitCents).format(l)
+        + (percent == 100 ? "" : " × " + percent + " %");
+  }
+}

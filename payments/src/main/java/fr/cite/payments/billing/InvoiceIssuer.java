@@ -1,0 +1,289 @@
+package fr.cite.payments.billing;
+
+import fr.cite.platform.config.CiteConfig;
+import fr.cite.platform.family.application.FamilyRequests;
+import fr.cite.platform.mail.MailSender;
+import fr.cite.platform.requests.domain.Demande;
+import fr.cite.platform.requests.domain.RequestStatus;
+import fr.cite.platform.tenancy.application.ApplicationService;
+import fr.cite.platform.tenancy.application.TenantContext;
+import fr.cite.platform.tenancy.application.TenantDirectory;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.io.StringReader;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Issues a run's draft invoices, one per transaction in household order: the régie's counter for
+ * the kind and year is incremented in the same transaction as the invoice takes its number, so a
+ * crash loses neither a number nor an invoice ({@code max(seq) = count} per régie, kind and year).
+ * The PDF is made and stored with it; the family's "payment due" request and e-mail follow.
+ */
+@ApplicationService
+public class InvoiceIssuer {
+
+  public static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+  @PersistenceContext EntityManager em;
+
+  @Inject TenantContext tenant;
+
+  @Inject TenantDirectory directory;
+
+  @Inject CiteConfig config;
+
+  @Inject FamilyRequests requests;
+
+  @Inject MailSender mail;
+
+  @Inject PaymentAvailability payable;
+
+  @Inject TownName town;
+
+  /** DRAFT → ISSUING (households in error stay out; they block only themselves). */
+  public void begin(long runId) {
+    BillingRun run =
+        em.find(BillingRun.class, runId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+    if (run == null) {
+      throw new fr.cite.platform.problem.ProblemException(404, "billing-run-not-found");
+    }
+    if (run.status() == BillingRun.Status.ISSUING || run.status() == BillingRun.Status.ISSUED) {
+      return;
+    }
+    if (run.status() != BillingRun.Status.DRAFT) {
+      throw new fr.cite.platform.problem.ProblemException(409, "billing-run-not-draft");
+    }
+    em.createNativeQuery("update billing_run set status = 'ISSUING' where id = ?1")
+        .setParameter(1, runId)
+        .executeUpdate();
+    em.createNativeQuery(
+            "insert into billing_active_run (run_id, tenant_id, since) values (?1, ?2, ?3)"
+                + " on conflict do nothing")
+        .setParameter(1, runId)
+        .setParameter(2, tenant.require().id())
+        .setParameter(3, Instant.now())
+        .executeUpdate();
+  }
+
+  @SuppressWarnings("unchecked")
+  public List<Long> drafts(long runId, int limit) {
+    return ((List<Number>)
+            em.createNativeQuery(
+                    "select id from billing_invoice where run_id = ?1 and status = 'DRAFT'"
+                        + " order by household_id limit ?2")
+                .setParameter(1, runId)
+                .setParameter(2, limit)
+                .getResultList())
+        .stream().map(Number::longValue).toList();
+  }
+
+  /** Issues one draft invoice (a no-op if another worker did). */
+  public void issue(long invoiceId, LocalDate today) {
+    Invoice invoice =
+        em.find(Invoice.class, invoiceId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+    if (invoice == null || invoice.status() != Invoice.Status.DRAFT) {
+      return;
+    }
+    Regie regie = em.find(Regie.class, invoice.regieId());
+    int year = today.getYear();
+    int seq =
+        ((Number)
+                em.createNativeQuery(
+                        "insert into billing_counter (regie_id, kind, year, last_value)"
+                            + " values (?1, ?2, ?3, 1) on conflict (tenant_id, regie_id, kind, year)"
+                            + " do update set last_value = billing_counter.last_value + 1"
+                            + " returning last_value")
+                    .setParameter(1, regie.id())
+                    .setParameter(2, invoice.kind().name())
+                    .setParameter(3, year)
+                    .getSingleResult())
+            .intValue();
+    String number =
+        String.format(
+            Locale.ROOT,
+            "%s-%s-%d-%06d",
+            invoice.kind() == Invoice.Kind.INVOICE ? "F" : "A",
+            regie.numberPrefix(),
+            year,
+            seq);
+    LocalDate due = today.plusDays(regie.dueDays());
+    HouseholdPeriod.Payer payer = payer(invoice.payer());
+    byte[] pdf =
+        InvoicePdf.render(
+            new InvoicePdf.Document(
+                invoice.kind() == Invoice.Kind.INVOICE
+                    ? InvoicePdf.Kind.INVOICE
+                    : InvoicePdf.Kind.CREDIT_NOTE,
+                number,
+                townName(),
+                regie.nameFr(),
+                regie.counterAddress(),
+                regie.officerName(),
+                payer,
+                invoice.periodStart(),
+                invoice.periodEnd(),
+                today,
+                due,
+                lines(invoiceId),
+                invoice.totalCents(),
+                0,
+                payable.online(regie.id()),
+                portalUrl() + "/compte/famille/factures.xhtml"));
+    em.createNativeQuery(
+            "update billing_invoice set status = 'ISSUED', year = ?2, seq = ?3, number = ?4,"
+                + " issued_at = ?5, due_date = ?6, pdf = ?7, pdf_sha256 = ?8,"
+                + " version = version + 1 where id = ?1 and status = 'DRAFT'")
+        .setParameter(1, invoiceId)
+        .setParameter(2, year)
+        .setParameter(3, seq)
+        .setParameter(4, number)
+        .setParameter(5, Instant.now())
+        .setParameter(6, due)
+        .setParameter(7, pdf)
+        .setParameter(8, sha256(pdf))
+        .executeUpdate();
+    em.refresh(invoice);
+    if (invoice.kind() == Invoice.Kind.INVOICE) {
+      fileAsRequest(invoice, number, payer);
+    }
+    if (payer != null && payer.email() != null) {
+      String amount =
+          fr.cite.payments.domain.Money.ofCents(invoice.totalCents()).format(Locale.FRANCE);
+      mail.sendAfterCommit(
+          new MailSender.Mail(
+              payer.email(),
+              (invoice.kind() == Invoice.Kind.INVOICE ? "Votre facture " : "Votre avoir ")
+                  + number
+                  + " — "
+                  + townName(),
+              "Bonjour,\n\n"
+                  + (invoice.kind() == Invoice.Kind.INVOICE
+                      ? "Votre facture "
+                          + number
+                          + " de "
+                          + amount
+                          + " est disponible"
+                          + " dans votre espace famille ; elle est à régler avant le "
+                          + due.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"))
+                          + "."
+                      : "Un avoir " + number + " de " + amount + " a été émis en votre faveur.")
+                  + "\n\n"
+                  + portalUrl()
+                  + "/compte/famille/factures.xhtml\n\n— "
+                  + townName()
+                  + "\n\n(English: your "
+                  + (invoice.kind() == Invoice.Kind.INVOICE ? "invoice " : "credit note ")
+                  + number
+                  + " is in your family space.)"));
+    }
+  }
+
+  /** ISSUING → ISSUED once no draft is left. */
+  public boolean finish(long runId) {
+    if (!drafts(runId, 1).isEmpty()) {
+      return false;
+    }
+    int changed =
+        em.createNativeQuery(
+                "update billing_run set status = 'ISSUED', issued_at = ?2, invoices_issued ="
+                    + " (select count(*) from billing_invoice where run_id = ?1"
+                    + "  and status <> 'DRAFT') where id = ?1 and status = 'ISSUING'")
+            .setParameter(1, runId)
+            .setParameter(2, Instant.now())
+            .executeUpdate();
+    em.createNativeQuery("delete from billing_active_run where run_id = ?1")
+        .setParameter(1, runId)
+        .executeUpdate();
+    return changed > 0;
+  }
+
+  void fileAsRequest(Invoice invoice, String number, HouseholdPeriod.Payer payer) {
+    List<?> subjects =
+        em.createNativeQuery(
+                "select subject from family_guardian where household_id = ?1"
+                    + " and subject is not null order by joined_at, id limit 1")
+            .setParameter(1, invoice.householdId())
+            .getResultList();
+    if (subjects.isEmpty()) {
+      return;
+    }
+    Demande d =
+        requests.file(
+            FamilyRequests.Kind.PAYMENT_DUE,
+            // No e-mail on the request itself: the invoice's own e-mail says it all.
+            new Demande.Citizen(
+                (String) subjects.get(0), payer == null ? null : payer.name(), null, null),
+            "Facture "
+                + number
+                + " — "
+                + fr.cite.payments.domain.Money.ofCents(invoice.totalCents()).format(Locale.FRANCE),
+            "fr");
+    invoice.filedAs(d.id());
+    requests.decide(d.id(), RequestStatus.WAITING, null, "Régie");
+  }
+
+  @SuppressWarnings("unchecked")
+  List<InvoicePdf.Line> lines(long invoiceId) {
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "select c.first_name, l.day, a.name_fr, l.charge_case, l.quotient, l.bracket,"
+                    + " l.unit_cents, l.percent, l.amount_cents from billing_line l"
+                    + " join family_child c on c.tenant_id = l.tenant_id and c.id = l.child_id"
+                    + " join family_activity a on a.tenant_id = l.tenant_id and a.id = l.activity_id"
+                    + " where l.invoice_id = ?1 order by c.first_name, l.day, a.name_fr, l.id")
+            .setParameter(1, invoiceId)
+            .getResultList();
+    return rows.stream()
+        .map(
+            r ->
+                new InvoicePdf.Line(
+                    (String) r[0],
+                    ((java.sql.Date) r[1]).toLocalDate(),
+                    (String) r[2],
+                    Explanations.of(
+                        (String) r[3],
+                        (Integer) r[4],
+                        (String) r[5],
+                        ((Number) r[6]).intValue(),
+                        ((Number) r[7]).intValue(),
+                        Locale.FRANCE),
+                    ((Number) r[8]).longValue()))
+        .toList();
+  }
+
+  String townName() {
+    return town.current();
+  }
+
+  String portalUrl() {
+    return config.publicUrl(directory.platformHostOf(tenant.require().slug()));
+  }
+
+  static HouseholdPeriod.Payer payer(String json) {
+    JsonObject o = Json.createReader(new StringReader(json)).readObject();
+    return new HouseholdPeriod.Payer(
+        o.getString("name", null),
+        o.getString("email", null),
+        o.getString("address", null),
+        o.getString("postcode", null),
+        o.getString("city", null));
+  }
+
+  static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

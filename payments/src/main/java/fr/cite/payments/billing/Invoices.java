@@ -1,0 +1,242 @@
+package fr.cite.payments.billing;
+
+import fr.cite.payments.domain.Tariff;
+import fr.cite.payments.online.Payment;
+import fr.cite.platform.problem.ProblemException;
+import fr.cite.platform.tenancy.application.ApplicationService;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.hibernate.Session;
+
+/**
+ * What families and the régie read: a household's invoices, balance, payments and receipts; an
+ * invoice's lines; and the forecast of the current month, priced by the same code as the run.
+ */
+@ApplicationService
+public class Invoices {
+
+  @PersistenceContext EntityManager em;
+
+  @Inject Tariffs tariffs;
+
+  @Inject PaymentAvailability payable;
+
+  @Inject TownName townName;
+
+  /** An invoice as a family or an officer sees it. */
+  public record Summary(
+      long id,
+      String number,
+      Invoice.Kind kind,
+      Invoice.Status status,
+      String regie,
+      LocalDate periodStart,
+      LocalDate periodEnd,
+      java.time.Instant issuedAt,
+      LocalDate dueDate,
+      long totalCents,
+      long paidCents,
+      long remainingCents,
+      boolean payableOnline,
+      long householdId,
+      String payer) {}
+
+  /** A line as printed. */
+  public record LineView(
+      String child, LocalDate day, String activity, String explanation, long amountCents) {}
+
+  /** A day's price for the calendar and the forecast. */
+  public record DayPrice(
+      long childId, long activityId, LocalDate day, long cents, String explanation) {}
+
+  /** The forecast of a month: its lines so far and their total, or why it cannot be priced. */
+  public record Forecast(YearMonth month, List<DayPrice> days, long totalCents, String problem) {}
+
+  public List<Summary> ofHousehold(long householdId) {
+    return summaries(
+        em.createQuery(
+                "select i from Invoice i where i.householdId = :h and i.status <> :d"
+                    + " order by i.periodStart desc, i.id desc",
+                Invoice.class)
+            .setParameter("h", householdId)
+            .setParameter("d", Invoice.Status.DRAFT)
+            .getResultList());
+  }
+
+  public List<Summary> ofRun(long runId, int limit) {
+    return summaries(
+        em.createQuery(
+                "select i from Invoice i where i.runId = :r order by i.householdId", Invoice.class)
+            .setParameter("r", runId)
+            .setMaxResults(limit)
+            .getResultList());
+  }
+
+  public List<Summary> summaries(List<Invoice> invoices) {
+    Map<Long, Regie> regies =
+        em.createQuery("select r from Regie r", Regie.class)
+            .getResultStream()
+            .collect(java.util.stream.Collectors.toMap(Regie::id, r -> r));
+    Map<Long, Boolean> online = new java.util.HashMap<>();
+    return invoices.stream()
+        .map(
+            i ->
+                new Summary(
+                    i.id(),
+                    i.number().orElse(null),
+                    i.kind(),
+                    i.status(),
+                    regies.get(i.regieId()).nameFr(),
+                    i.periodStart(),
+                    i.periodEnd(),
+                    i.issuedAt(),
+                    i.dueDate(),
+                    i.totalCents(),
+                    i.paidCents(),
+                    i.remainingCents(),
+                    i.status() == Invoice.Status.ISSUED
+                        && i.kind() == Invoice.Kind.INVOICE
+                        && online.computeIfAbsent(i.regieId(), payable::online),
+                    i.householdId(),
+                    InvoiceIssuer.payer(i.payer()).name()))
+        .toList();
+  }
+
+  /** The household's invoice, or 404 (another household's is not found). */
+  public Invoice require(long invoiceId, Long householdId) {
+    Invoice i = em.find(Invoice.class, invoiceId);
+    if (i == null || (householdId != null && i.householdId() != householdId)) {
+      throw new ProblemException(404, "invoice-not-found");
+    }
+    return i;
+  }
+
+  public List<LineView> lines(long invoiceId, Locale locale) {
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "select c.first_name, l.day, a.name_fr, l.charge_case, l.quotient, l.bracket,"
+                    + " l.unit_cents, l.percent, l.amount_cents from billing_line l"
+                    + " join family_child c on c.tenant_id = l.tenant_id and c.id = l.child_id"
+                    + " join family_activity a on a.tenant_id = l.tenant_id and a.id = l.activity_id"
+                    + " where l.invoice_id = ?1 order by c.first_name, l.day, a.name_fr, l.id")
+            .setParameter(1, invoiceId)
+            .getResultList();
+    return rows.stream()
+        .map(
+            r ->
+                new LineView(
+                    (String) r[0],
+                    ((java.sql.Date) r[1]).toLocalDate(),
+                    (String) r[2],
+                    Explanations.of(
+                        (String) r[3],
+                        (Integer) r[4],
+                        (String) r[5],
+                        ((Number) r[6]).intValue(),
+                        ((Number) r[7]).intValue(),
+                        locale),
+                    ((Number) r[8]).longValue()))
+        .toList();
+  }
+
+  public List<Payment> payments(long invoiceId) {
+    return em.createQuery(
+            "select p from Payment p where p.invoiceId = :i order by p.receivedAt", Payment.class)
+        .setParameter("i", invoiceId)
+        .getResultList();
+  }
+
+  public Optional<Payment> payment(long paymentId) {
+    return Optional.ofNullable(em.find(Payment.class, paymentId));
+  }
+
+  /** The PDF of a receipt, made from the payment (it never changes either). */
+  public byte[] receiptPdf(Payment p) {
+    Invoice i = em.find(Invoice.class, p.invoiceId());
+    Regie r = em.find(Regie.class, i.regieId());
+    String town = townName.current();
+    return InvoicePdf.render(
+        new InvoicePdf.Document(
+            InvoicePdf.Kind.RECEIPT,
+            p.receiptNumber() + " — " + i.number().orElse(""),
+            town,
+            r.nameFr(),
+            r.counterAddress(),
+            r.officerName(),
+            InvoiceIssuer.payer(i.payer()),
+            i.periodStart(),
+            i.periodEnd(),
+            p.receivedAt().atZone(InvoiceIssuer.PARIS).toLocalDate(),
+            null,
+            List.of(),
+            p.amountCents(),
+            p.amountCents(),
+            false,
+            null));
+  }
+
+  /**
+   * What the month will cost the household, from its bookings so far, by the billing run's own
+   * pricing (one régie after the other): the forecast and the invoice agree on the same data.
+   */
+  public Forecast forecast(long householdId, YearMonth month) {
+    LocalDate from = month.atDay(1);
+    LocalDate to = month.atEndOfMonth();
+    List<DayPrice> days = new java.util.ArrayList<>();
+    long total = 0;
+    String problem = null;
+    for (Regie regie :
+        em.createQuery("select r from Regie r order by r.id", Regie.class).getResultList()) {
+      List<HouseholdPeriod> periods =
+          em.unwrap(Session.class)
+              .doReturningWork(
+                  c -> PeriodReader.read(c, regie.id(), from, to, List.of(householdId), -1L));
+      if (periods.isEmpty() || periods.get(0).days().isEmpty()) {
+        continue;
+      }
+      // Credits of earlier invoices come with the run; the forecast shows the month's own days.
+      HouseholdPeriod p = periods.get(0);
+      HouseholdPeriod own =
+          new HouseholdPeriod(
+              p.householdId(),
+              p.resident(),
+              p.payer(),
+              p.children(),
+              p.days(),
+              p.absences(),
+              p.quotients(),
+              List.of());
+      List<Tariff> t = tariffs.ofRegie(regie.id(), from, to);
+      try {
+        BillingRuns.Drafted d = BillingRuns.price(own, t);
+        for (var l : d.lines()) {
+          days.add(
+              new DayPrice(
+                  l.day().childId(),
+                  l.day().activityId(),
+                  l.day().day(),
+                  l.amountCents(),
+                  Explanations.of(
+                      l.day().chargeCase().name(),
+                      l.day().quotient(),
+                      l.bracket(),
+                      l.unitCents(),
+                      l.percent(),
+                      Locale.FRANCE)));
+        }
+        total += d.totalCents();
+      } catch (fr.cite.payments.domain.Pricing.Unpriceable e) {
+        problem = e.getMessage();
+      }
+    }
+    return new Forecast(month, days, total, problem);
+  }
+}
