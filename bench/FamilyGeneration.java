@@ -1,21 +1,17 @@
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,24 +34,6 @@ public class FamilyGeneration {
           .version(HttpClient.Version.HTTP_1_1)
           .followRedirects(HttpClient.Redirect.NEVER)
           .build();
-
-  /** Keycloak's cookies, kept by hand: they are marked Secure, which the JDK's jar honours on http. */
-  static final java.util.Map<String, String> cookies = new java.util.LinkedHashMap<>();
-
-  static HttpResponse<String> keycloak(HttpRequest.Builder b) throws IOException, InterruptedException {
-    if (!cookies.isEmpty()) {
-      b.header("Cookie", String.join("; ", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()));
-    }
-    HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-    for (String c : r.headers().allValues("set-cookie")) {
-      String pair = c.split(";", 2)[0];
-      int eq = pair.indexOf('=');
-      if (eq > 0) {
-        cookies.put(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
-      }
-    }
-    return r;
-  }
 
   public static void main(String[] args) throws Exception {
     base = args[0];
@@ -197,61 +175,11 @@ public class FamilyGeneration {
 
   /** The demo agent's access token: the authorization code flow with PKCE, as a browser would. */
   static String agentToken() throws Exception {
-    String password = Files.readString(data.resolve("agent-password")).strip();
-    String secret = Files.readString(data.resolve("keycloak-portal-secret")).strip();
-    byte[] seed = new byte[32];
-    new SecureRandom().nextBytes(seed);
-    String verifier = Base64.getUrlEncoder().withoutPadding().encodeToString(seed);
-    String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(
-        MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
-    String redirect = base.replace("127.0.0.1", "localhost") + "/signin/callback";
-    String oidc = kc + "/realms/cite/protocol/openid-connect";
-    HttpResponse<String> page = get(oidc + "/auth?client_id=cite-portal&response_type=code&scope=openid&state=bench"
-        + "&code_challenge_method=S256&code_challenge=" + challenge + "&redirect_uri=" + enc(redirect));
-    String code = null;
-    for (int step = 0; step < 6 && code == null; step++) {
-      String location = page.headers().firstValue("Location").orElse(null);
-      if (location != null) {
-        Matcher m = Pattern.compile("[?&]code=([^&]+)").matcher(location);
-        if (m.find()) {
-          code = m.group(1);
-          break;
-        }
-        page = get(URI.create(page.uri().toString()).resolve(location).toString());
-        continue;
-      }
-      Matcher action = Pattern.compile("id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"").matcher(page.body());
-      if (!action.find()) {
-        throw new IllegalStateException(
-            "No login form: " + page.statusCode() + " " + page.uri() + " " + page.body().replaceAll("\\s+", " ").substring(0, Math.min(400, page.body().length())));
-      }
-      String form = page.body().contains("name=\"password\"")
-          ? "username=agent%40cite.localhost&password=" + enc(password)
-          : "username=agent%40cite.localhost";
-      page = keycloak(HttpRequest.newBuilder(URI.create(action.group(1).replace("&amp;", "&")))
-          .header("Content-Type", "application/x-www-form-urlencoded")
-          .POST(HttpRequest.BodyPublishers.ofString(form)));
-    }
-    if (code == null) {
-      throw new IllegalStateException("No authorization code");
-    }
-    HttpResponse<String> t = http.send(HttpRequest.newBuilder(URI.create(oidc + "/token"))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString("grant_type=authorization_code&client_id=cite-portal&client_secret="
-            + enc(secret) + "&code_verifier=" + verifier + "&code=" + code + "&redirect_uri=" + enc(redirect)))
-        .build(), HttpResponse.BodyHandlers.ofString());
-    Matcher m = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(t.body());
-    if (!m.find()) {
-      throw new IllegalStateException("No token: " + t.body());
-    }
-    return m.group(1);
-  }
-
-  static HttpResponse<String> get(String url) throws IOException, InterruptedException {
-    return keycloak(HttpRequest.newBuilder(URI.create(url)));
-  }
-
-  static String enc(String s) {
-    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    return fr.cite.devstack.DemoSignIn.accessToken(
+        kc,
+        base.replace("127.0.0.1", "localhost"),
+        "agent@cite.localhost",
+        Files.readString(data.resolve("agent-password")).strip(),
+        Files.readString(data.resolve("keycloak-portal-secret")).strip());
   }
 }

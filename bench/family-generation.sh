@@ -20,5 +20,6 @@ large="${2:-10000}"
 server_pid=$(pgrep -f 'jboss-modules.jar' | head -1)
 [ -n "$server_pid" ] || { echo "No WildFly process found: is ./run.sh running?" >&2; exit 1; }
 driver=$(find "${HOME}/.m2/repository/org/postgresql/postgresql" -name 'postgresql-*.jar' | sort | tail -1)
-java -Djdk.httpclient.allowRestrictedHeaders=host -cp "$driver" bench/FamilyGeneration.java "http://127.0.0.1:${port}" "http://localhost:${kc_port}" \
+[ -d devstack/target/classes ] || mvn -B -q -o install -DskipTests -pl devstack -am
+java -Djdk.httpclient.allowRestrictedHeaders=host -cp "$driver:devstack/target/classes" bench/FamilyGeneration.java "http://127.0.0.1:${port}" "http://localhost:${kc_port}" \
   "$data" "jdbc:postgresql://localhost:${pg_port}/cite" "$server_pid" "$small" "$large"

@@ -97,7 +97,9 @@ class PayInChromiumIT extends CiteIntegrationTest {
     chrome.get(base + "/compte/famille/factures.xhtml");
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")))
         .sendKeys(f.parent.email());
-    chrome.findElement(By.id("password")).sendKeys(f.parent.password());
+    chrome.findElement(By.id("kc-login")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("password")))
+        .sendKeys(f.parent.password());
     chrome.findElement(By.id("kc-login")).click();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("invoices")));
     assertThat(chrome.findElement(By.id("balance")).getText())
@@ -111,7 +113,9 @@ class PayInChromiumIT extends CiteIntegrationTest {
     String pdf = chrome.findElement(By.id("pdf-" + invoice)).getAttribute("href");
     assertThat(pdf).contains("/compte/famille/pdf?facture=" + invoice);
 
-    chrome.findElement(By.cssSelector("[id$='payer-" + invoice + "']")).click();
+    chrome
+        .findElement(By.cssSelector("#facture-" + invoice + " .pay-form input[type=submit]"))
+        .click();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("pay")));
     assertThat(chrome.getCurrentUrl()).startsWith(stripe.baseUrl() + "/checkout/");
     shot("stripe-double-checkout");
@@ -127,7 +131,7 @@ class PayInChromiumIT extends CiteIntegrationTest {
     }
     String card = chrome.findElement(By.id("facture-" + invoice)).getText();
     assertThat(card).contains("Payée").contains("Reçu R-");
-    assertThat(chrome.findElements(By.cssSelector("[id$='payer-" + invoice + "']"))).isEmpty();
+    assertThat(chrome.findElements(By.cssSelector("#facture-" + invoice + " .pay-form"))).isEmpty();
     shot("invoices-paid");
     violations.addAll(Accessibility.violations(chrome, "invoices, paid"));
     violations.addAll(phone("invoices-paid"));

@@ -25,6 +25,9 @@ public final class Explanations {
           case "UNBOOKED_PRESENT" -> en ? "present without booking" : "présent sans réservation";
           default -> chargeCase;
         };
+    if (percent == 0) {
+      return what + (en ? ": not charged" : " : non facturé");
+    }
     String qf =
         quotient == null
             ? (en ? "no quotient, bracket " : "sans QF, tranche ")

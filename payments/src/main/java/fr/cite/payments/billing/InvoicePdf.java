@@ -108,7 +108,16 @@ public final class InvoicePdf {
         b.append(ch == '’' ? '\'' : ch);
       } else {
         String base =
-            Normalizer.normalize(String.valueOf(ch), Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+            switch (ch) {
+              case 'Ł' -> "L";
+              case 'ł' -> "l";
+              case 'Đ' -> "D";
+              case 'đ' -> "d";
+              case 'ı' -> "i";
+              default ->
+                  Normalizer.normalize(String.valueOf(ch), Normalizer.Form.NFD)
+                      .replaceAll("\\p{M}", "");
+            };
         b.append(base.length() == 1 && base.charAt(0) < 256 ? base : "?");
       }
     }
@@ -193,7 +202,7 @@ public final class InvoicePdf {
       text(bold, 16, MARGIN, y, d.town());
       right(bold, 16, MARGIN + width(), y, d.kind().fr);
       y -= LINE + 4;
-      text(regular, 10, MARGIN, y, "Régie " + d.regie());
+      text(regular, 10, MARGIN, y, fit(regular, 10, d.regie(), width() / 2));
       right(regular, 10, MARGIN + width(), y, "N° " + d.number());
       y -= LINE;
       if (d.counterAddress() != null) {
@@ -204,11 +213,12 @@ public final class InvoicePdf {
       HouseholdPeriod.Payer p = d.payer();
       float x = MARGIN + width() / 2 + 20;
       if (p != null) {
-        text(bold, 11, x, y, p.name());
+        float room = MARGIN + width() - x;
+        text(bold, 11, x, y, fit(bold, 11, p.name(), room));
         y -= LINE;
         for (String l : new String[] {p.address(), join(p.postcode(), p.city())}) {
           if (l != null && !l.isBlank()) {
-            text(regular, 10, x, y, l);
+            text(regular, 10, x, y, fit(regular, 10, l, room));
             y -= LINE;
           }
         }
@@ -224,7 +234,7 @@ public final class InvoicePdf {
     }
 
     void details() throws IOException {
-      float[] col = {MARGIN, MARGIN + 110, MARGIN + 180, MARGIN + 300};
+      float[] col = {MARGIN, MARGIN + 80, MARGIN + 135, MARGIN + 245};
       ensure(3 * LINE);
       text(bold, 9, col[0], y, "Enfant");
       text(bold, 9, col[1], y, "Jour");
@@ -236,10 +246,15 @@ public final class InvoicePdf {
       y -= LINE;
       for (Line l : d.lines()) {
         ensure(LINE);
-        text(regular, 8.5f, col[0], y, clip(l.child(), 22));
+        text(regular, 8.5f, col[0], y, fit(regular, 8.5f, l.child(), col[1] - col[0] - 6));
         text(regular, 8.5f, col[1], y, DAY.format(l.day()));
-        text(regular, 8.5f, col[2], y, clip(l.activity(), 24));
-        text(regular, 8.5f, col[3], y, clip(l.explanation(), 44));
+        text(regular, 8.5f, col[2], y, fit(regular, 8.5f, l.activity(), col[3] - col[2] - 6));
+        text(
+            regular,
+            8.5f,
+            col[3],
+            y,
+            fit(regular, 8.5f, l.explanation(), MARGIN + width() - 52 - col[3]));
         right(regular, 8.5f, MARGIN + width(), y, money(l.amountCents()));
         y -= LINE;
       }
@@ -314,8 +329,16 @@ public final class InvoicePdf {
       return ((a == null ? "" : a) + " " + (b == null ? "" : b)).strip();
     }
 
-    static String clip(String s, int n) {
-      return s == null ? "" : s.length() <= n ? s : s.substring(0, n - 1) + "…";
+    /** The text as it fits the width, cut with an ellipsis when it does not. */
+    static String fit(PDType1Font font, float size, String s, float width) throws IOException {
+      String t = printable(s);
+      if (font.getStringWidth(t) / 1000 * size <= width) {
+        return t;
+      }
+      while (!t.isEmpty() && font.getStringWidth(t + "…") / 1000 * size > width) {
+        t = t.substring(0, t.length() - 1);
+      }
+      return t.strip() + "…";
     }
   }
 }

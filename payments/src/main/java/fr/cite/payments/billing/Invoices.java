@@ -239,4 +239,74 @@ public class Invoices {
     }
     return new Forecast(month, days, total, problem);
   }
+
+  /** A day of the calendar to price: the activity and the day. */
+  public record CalendarDay(long activityId, long sessionId, LocalDate day) {}
+
+  /**
+   * What each day of a child's month costs, before the parent clicks: for a booked day, what it
+   * will be invoiced (so what cancelling it saves); for a day not booked, what booking it would
+   * add. Priced by the run's own code on the household's month read once (one set of queries per
+   * régie, whatever the number of days). Days without a tariff are left out.
+   */
+  public Map<Long, Long> calendarPrices(
+      long householdId, long childId, YearMonth month, List<CalendarDay> days) {
+    Map<Long, Long> regieOf = tariffs.regieOfActivities();
+    Map<Long, Long> out = new java.util.HashMap<>();
+    LocalDate from = month.atDay(1);
+    LocalDate to = month.atEndOfMonth();
+    Map<Long, List<CalendarDay>> byRegie =
+        days.stream()
+            .filter(d -> regieOf.containsKey(d.activityId()))
+            .collect(java.util.stream.Collectors.groupingBy(d -> regieOf.get(d.activityId())));
+    for (var e : byRegie.entrySet()) {
+      long regie = e.getKey();
+      List<HouseholdPeriod> periods =
+          em.unwrap(Session.class)
+              .doReturningWork(
+                  c -> PeriodReader.read(c, regie, from, to, List.of(householdId), -1L));
+      if (periods.isEmpty()) {
+        continue;
+      }
+      HouseholdPeriod p = periods.get(0);
+      List<Tariff> t = tariffs.ofRegie(regie, from, to);
+      java.util.Set<Long> booked = new java.util.HashSet<>();
+      p.days().stream()
+          .filter(
+              d ->
+                  d.childId() == childId
+                      && d.booking() == fr.cite.payments.domain.BillableDays.Booking.BOOKED)
+          .forEach(d -> booked.add(d.sessionId()));
+      for (CalendarDay d : e.getValue()) {
+        List<fr.cite.payments.domain.BillableDays.Day> all = new java.util.ArrayList<>(p.days());
+        if (!booked.contains(d.sessionId())) {
+          all.removeIf(x -> x.sessionId() == d.sessionId() && x.childId() == childId);
+          all.add(
+              new fr.cite.payments.domain.BillableDays.Day(
+                  childId,
+                  d.activityId(),
+                  d.sessionId(),
+                  d.day(),
+                  fr.cite.payments.domain.BillableDays.Booking.BOOKED,
+                  false,
+                  fr.cite.payments.domain.BillableDays.Attendance.NOT_TAKEN));
+        }
+        try {
+          fr.cite.payments.domain.BillableDays.of(
+                  p.children(), all, p.absences(), p.quotients(), p.resident())
+              .stream()
+              .filter(c -> c.sessionId() == d.sessionId() && c.childId() == childId)
+              .findFirst()
+              .ifPresent(
+                  c ->
+                      out.put(
+                          d.sessionId(),
+                          fr.cite.payments.domain.Pricing.price(t, c).amountCents()));
+        } catch (fr.cite.payments.domain.Pricing.Unpriceable ignored) {
+          // No tariff that day: no price shown.
+        }
+      }
+    }
+    return out;
+  }
 }

@@ -31,6 +31,8 @@ import java.util.Locale;
 @RequestScoped
 public class FamilyCalendar {
 
+  @Inject fr.cite.payments.billing.Invoices invoices;
+
   @Inject Bookings bookings;
 
   @Inject Households households;
@@ -81,6 +83,33 @@ public class FamilyCalendar {
       }
     }
     month = bookings.month(child, yearMonth());
+    List<fr.cite.payments.billing.Invoices.CalendarDay> days = new java.util.ArrayList<>();
+    for (Bookings.ActivityMonth am : month.activities()) {
+      for (Bookings.DayView d : am.days()) {
+        if (d.canBook() || d.canCancel()) {
+          days.add(
+              new fr.cite.payments.billing.Invoices.CalendarDay(
+                  am.activity().id(), d.sessionId(), d.day()));
+        }
+      }
+    }
+    prices =
+        days.isEmpty()
+            ? java.util.Map.of()
+            : invoices.calendarPrices(child.householdId(), child.id(), yearMonth(), days);
+  }
+
+  private java.util.Map<Long, Long> prices = java.util.Map.of();
+
+  /** What booking the day adds, or cancelling it saves, or empty when no tariff says. */
+  public String price(Bookings.DayView d) {
+    Long cents = prices.get(d.sessionId());
+    if (cents == null) {
+      return "";
+    }
+    return java.text.MessageFormat.format(
+        FamilyMessages.get(d.canCancel() ? "family.price.cancel" : "family.price.book"),
+        fr.cite.payments.domain.Money.ofCents(cents).format(locale()));
   }
 
   void act(HttpServletRequest req) {

@@ -50,6 +50,10 @@ public class FamilyInvoices {
 
   @Inject CiteConfig config;
 
+  @Inject fr.cite.payments.billing.Tariffs tariffs;
+
+  @Inject fr.cite.platform.family.application.FamilySetup setup;
+
   private Optional<Household> household;
   private List<Invoices.Summary> list;
   private Invoices.Forecast forecast;
@@ -121,14 +125,63 @@ public class FamilyInvoices {
     return invoices.payments(i.id());
   }
 
+  /** An activity's tariff in force today, as families read it. */
+  public record TariffRow(
+      String activity, String unit, List<String> residents, List<String> others) {}
+
+  /** The tariffs in force today of every billed activity (the town's published table). */
+  public List<TariffRow> getTariffs() {
+    LocalDate today = LocalDate.now(PARIS);
+    java.util.Map<Long, Long> billed = tariffs.regieOfActivities();
+    java.util.Map<Long, fr.cite.platform.family.domain.Activity> activities =
+        new java.util.HashMap<>();
+    setup.activeActivities().stream()
+        .filter(a -> billed.containsKey(a.id()))
+        .forEach(a -> activities.put(a.id(), a));
+    List<TariffRow> rows = new java.util.ArrayList<>();
+    for (fr.cite.payments.domain.Tariff t :
+        tariffs.ofActivities(List.copyOf(activities.keySet()), today, today)) {
+      fr.cite.platform.family.domain.Activity a = activities.get(t.activityId());
+      rows.add(
+          new TariffRow(
+              a.name().in(host.locale()) + " — " + a.site(),
+              FamilyMessages.get("family.tariffs.unit." + t.unit().name()),
+              brackets(t, true),
+              brackets(t, false)));
+    }
+    rows.sort(java.util.Comparator.comparing(TariffRow::activity));
+    return rows;
+  }
+
+  List<String> brackets(fr.cite.payments.domain.Tariff t, boolean resident) {
+    return t.brackets().stream()
+        .filter(b -> b.resident() == resident)
+        .map(
+            b ->
+                "QF "
+                    + b.label()
+                    + (b.siblingRankMin() > 1
+                        ? " ("
+                            + java.text.MessageFormat.format(
+                                FamilyMessages.get("family.tariffs.rank"), b.siblingRankMin())
+                            + ")"
+                        : "")
+                    + " : "
+                    + money(b.unitCents()))
+        .toList();
+  }
+
   /** The message after coming back from the payment page ({@code ?paiement=}). */
   public String getPaymentMessage() {
     String p = FamilyPages.request().getParameter("paiement");
     if (p == null) {
       return null;
     }
+    if ("annule".equals(p)) {
+      return FamilyMessages.get("family.invoices.cancelled");
+    }
     return FamilyMessages.get(
-        "annule".equals(p) ? "family.invoices.cancelled" : "family.invoices.confirming");
+        isAnythingDue() ? "family.invoices.confirming" : "family.invoices.received");
   }
 
   /** Opens the régie's payment page for the invoice's whole balance and goes there. */
