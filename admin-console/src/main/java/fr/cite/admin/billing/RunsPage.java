@@ -154,6 +154,77 @@ public class RunsPage implements Serializable {
     return selected == null ? List.of() : invoices.ofRun(selected, 500);
   }
 
+  @Inject transient fr.cite.payments.online.Refunds refunds;
+
+  private String receipt;
+  private String refundAmount;
+  private String refundReason;
+
+  /** Refunds (part of) an online payment found by its receipt number, with a credit note. */
+  public void refund() {
+    try {
+      var payment =
+          refunds
+              .byReceipt(receipt == null ? "" : receipt.strip())
+              .orElseThrow(() -> new ProblemException(404, "payment-not-found"));
+      long cents =
+          fr.cite.payments.domain.Money.parseEuros(refundAmount == null ? "" : refundAmount)
+              .cents();
+      if (refundReason == null || refundReason.isBlank()) {
+        BillingConsole.error(BillingConsole.text("bill.refund-reason"));
+        return;
+      }
+      var done = refunds.refund(payment.id(), cents, refundReason.strip(), BillingConsole.by());
+      BillingConsole.info(BillingConsole.text("bill.refunded", money(cents), done.creditNote()));
+      receipt = null;
+      refundAmount = null;
+      refundReason = null;
+    } catch (IllegalArgumentException e) {
+      BillingConsole.error(BillingConsole.text("bill.refund-amount"));
+    } catch (ProblemException e) {
+      BillingConsole.problem(e);
+    }
+  }
+
+  /** This month's takings of the régie chosen above, day by day. */
+  public List<fr.cite.payments.online.Refunds.TakingsDay> getTakings() {
+    Long chosen =
+        regie != null && regie.matches("\\d{1,18}")
+            ? Long.valueOf(regie)
+            : getRegies().stream().findFirst().map(Regie::id).orElse(null);
+    return chosen == null
+        ? List.of()
+        : refunds.takings(chosen, YearMonth.from(BillingConsole.today()));
+  }
+
+  public String date(java.time.LocalDate d) {
+    return BillingConsole.date(d);
+  }
+
+  public String getReceipt() {
+    return receipt;
+  }
+
+  public void setReceipt(String v) {
+    receipt = v;
+  }
+
+  public String getRefundAmount() {
+    return refundAmount;
+  }
+
+  public void setRefundAmount(String v) {
+    refundAmount = v;
+  }
+
+  public String getRefundReason() {
+    return refundReason;
+  }
+
+  public void setRefundReason(String v) {
+    refundReason = v;
+  }
+
   public String getRegie() {
     return regie;
   }

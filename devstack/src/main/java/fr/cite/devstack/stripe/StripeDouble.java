@@ -74,6 +74,8 @@ public final class StripeDouble implements AutoCloseable {
   private final Map<String, Map<String, Object>> accounts = new ConcurrentHashMap<>();
   private final Map<String, Map<String, Object>> sessions = new ConcurrentHashMap<>();
   private final Map<String, String[]> idempotent = new ConcurrentHashMap<>();
+  private final Map<String, long[]> intents = new ConcurrentHashMap<>();
+  private final Map<String, String> intentAccounts = new ConcurrentHashMap<>();
   private final List<String> sent = java.util.Collections.synchronizedList(new ArrayList<>());
 
   /**
@@ -162,7 +164,10 @@ public final class StripeDouble implements AutoCloseable {
     Map<String, Object> s = sessions.get(sessionId);
     String account = (String) s.get("_account");
     s.put("status", "complete");
-    s.put("payment_intent", "pi_" + ids.incrementAndGet());
+    String intent = "pi_" + ids.incrementAndGet();
+    s.put("payment_intent", intent);
+    intents.put(intent, new long[] {((Number) s.get("amount_total")).longValue(), 0});
+    intentAccounts.put(intent, account);
     List<String> events = new ArrayList<>();
     if (sepa) {
       s.put("payment_status", "unpaid");
@@ -456,6 +461,34 @@ public final class StripeDouble implements AutoCloseable {
               .add("created", Instant.now().getEpochSecond())
               .build()
               .toString());
+    }
+    if ("POST".equals(method) && path.equals("/v1/refunds")) {
+      String intent = form.get("payment_intent");
+      long[] paid = intent == null ? null : intents.get(intent);
+      if (paid == null || !intentAccounts.get(intent).equals(account)) {
+        return missing("payment_intent");
+      }
+      long amount = Long.parseLong(form.getOrDefault("amount", Long.toString(paid[0] - paid[1])));
+      if (amount <= 0 || paid[1] + amount > paid[0]) {
+        return json(
+            400,
+            error(
+                "invalid_request_error",
+                "Refund amount is greater than unrefunded amount on charge."));
+      }
+      paid[1] += amount;
+      String id = "re_" + Long.toString(ids.incrementAndGet(), 36) + "double";
+      JsonObject refund =
+          Json.createObjectBuilder(fixtures.getJsonObject("refund"))
+              .add("id", id)
+              .add("amount", amount)
+              .add("currency", "eur")
+              .add("payment_intent", intent)
+              .add("status", "succeeded")
+              .add("created", Instant.now().getEpochSecond())
+              .build();
+      send(event("refund.created", account, refund));
+      return json(200, refund.toString());
     }
     if (path.startsWith("/v1/checkout/sessions/")) {
       String rest = path.substring("/v1/checkout/sessions/".length());

@@ -40,6 +40,9 @@ class PayInChromiumIT extends CiteIntegrationTest {
     if (chrome != null) {
       Chromium.quit(chrome);
     }
+    if (officer != null) {
+      Chromium.quit(officer);
+    }
   }
 
   static void shot(String name) throws Exception {
@@ -136,5 +139,58 @@ class PayInChromiumIT extends CiteIntegrationTest {
     violations.addAll(Accessibility.violations(chrome, "invoices, paid"));
     violations.addAll(phone("invoices-paid"));
     assertThat(violations).isEmpty();
+
+    // The régie's console: the régie connected, last month's run issued, its invoices, a refund.
+    String email = "regie-" + java.util.UUID.randomUUID() + "@example.fr";
+    String password = "Regie-" + java.util.UUID.randomUUID();
+    fr.cite.it.support.TownStaff.joined(f.town, email, password, "FINANCE");
+    officer = Chromium.start();
+    officer.manage().window().setSize(new Dimension(1366, 900));
+    WebDriverWait w = new WebDriverWait(officer, Duration.ofSeconds(30));
+    officer.get(base + "/admin/desk/billing/");
+    w.until(ExpectedConditions.presenceOfElementLocated(By.id("username"))).sendKeys(email);
+    officer.findElement(By.id("kc-login")).click();
+    w.until(ExpectedConditions.presenceOfElementLocated(By.id("password"))).sendKeys(password);
+    officer.findElement(By.id("kc-login")).click();
+    w.until(ExpectedConditions.presenceOfElementLocated(By.id("regies:table")));
+    assertThat(officer.findElement(By.id("regies:table")).getText())
+        .contains("Régie périscolaire")
+        .contains("Paiement en ligne actif");
+    assertThat(officer.findElement(By.id("regies:activities")).getText())
+        .contains("Cantine Jules-Ferry")
+        .contains("QF 0–399");
+    shotOf(officer, "console-regies");
+    officer.get(base + "/admin/desk/billing/runs.xhtml");
+    w.until(ExpectedConditions.presenceOfElementLocated(By.id("runs:table")));
+    assertThat(officer.findElement(By.id("runs:table")).getText())
+        .contains("Émise")
+        .contains(
+            BillingFixture.month(-1)
+                .format(
+                    java.time.format.DateTimeFormatter.ofPattern(
+                        "MMMM yyyy", java.util.Locale.FRENCH)));
+    officer.findElement(By.cssSelector("[id$=':open']")).click();
+    w.until(ExpectedConditions.textToBePresentInElementLocated(By.id("runs:selected"), "F-"));
+    String receipt =
+        chrome
+            .findElement(By.id("facture-" + invoice))
+            .getText()
+            .replaceAll("(?s).*Reçu (R-[A-Z0-9-]+).*", "$1");
+    officer.findElement(By.id("remboursement:receipt")).sendKeys(receipt);
+    officer.findElement(By.id("remboursement:amount")).sendKeys("1,01");
+    officer.findElement(By.id("remboursement:reason")).sendKeys("Repas non servi");
+    officer.findElement(By.id("remboursement:refund")).click();
+    w.until(ExpectedConditions.textToBePresentInElementLocated(By.id("remboursement"), "avoir A-"));
+    assertThat(officer.findElement(By.id("takings")).getText()).contains("1,01");
+    shotOf(officer, "console-runs");
+  }
+
+  static ChromeDriver officer;
+
+  static void shotOf(ChromeDriver c, String name) throws Exception {
+    Path dir = Path.of("target", "screenshots");
+    Files.createDirectories(dir);
+    Files.write(
+        dir.resolve(name + ".png"), ((TakesScreenshot) c).getScreenshotAs(OutputType.BYTES));
   }
 }

@@ -325,4 +325,69 @@ class PaymentsIT extends CiteIntegrationTest {
                     + " and method = 'SEPA_DEBIT'"))
         .isEqualTo(1);
   }
+
+  @Test
+  @Order(6)
+  void aFinanceOfficerRefundsPartOfAPaymentWithACreditNote() throws Exception {
+    JsonObject detail =
+        Http.get(a.town.host(), "/api/v1/desk/billing/invoices/" + invoiceA, a.finance.bearer())
+            .json();
+    long payment = detail.getJsonArray("payments").getJsonObject(0).getJsonNumber("id").longValue();
+    Checks.assertProblem(
+        Http.postJson(
+            a.town.host(),
+            "/api/v1/desk/billing/payments/" + payment + "/refunds",
+            "{\"amountCents\":" + (totalA + 1) + ",\"reason\":\"Trop\"}",
+            a.finance.bearer()),
+        422,
+        "refund-too-much");
+    // Town B's officer does not find A's payment.
+    Checks.assertProblem(
+        Http.postJson(
+            b.town.host(),
+            "/api/v1/desk/billing/payments/" + payment + "/refunds",
+            "{\"amountCents\":100,\"reason\":\"Intrus\"}",
+            b.finance.bearer()),
+        404,
+        "payment-not-found");
+    Http.Response r =
+        Http.postJson(
+            a.town.host(),
+            "/api/v1/desk/billing/payments/" + payment + "/refunds",
+            "{\"amountCents\":420,\"reason\":\"Repas du 12 non servi (grève)\"}",
+            a.finance.bearer());
+    assertThat(r.status()).as(r.toString()).isEqualTo(201);
+    assertThat(r.json().getString("creditNote")).matches("A-[A-Z0-9-]+-\\d{4}-000001");
+    assertThat(r.json().getString("status")).isEqualTo("SUCCEEDED");
+    LoggedRequest refund =
+        stripe.wireMock().findAll(postRequestedFor(urlEqualTo("/v1/refunds"))).get(0);
+    assertThat(refund.getHeader("Stripe-Account")).isEqualTo(accountA);
+    assertThat(refund.getHeader("Idempotency-Key")).startsWith("ref_");
+    assertThat(refund.getBodyAsString()).contains("amount=420");
+    // The invoice stays settled: less paid, as much credited; the family sees the credit note.
+    JsonObject invoice =
+        Http.get(a.town.host(), "/api/v1/family/billing/invoices/" + invoiceA, a.parent.bearer())
+            .json()
+            .getJsonObject("invoice");
+    assertThat(invoice.getString("status")).isEqualTo("PAID");
+    assertThat(invoice.getJsonNumber("paidCents").longValue()).isEqualTo(totalA - 420);
+    assertThat(invoice.getJsonNumber("remainingCents").longValue()).isZero();
+    assertThat(a.invoicesOfParent())
+        .anyMatch(
+            i ->
+                i.getString("kind").equals("CREDIT_NOTE")
+                    && i.getJsonNumber("totalCents").longValue() == 420);
+    // The régie's takings of the month: the payment and what was refunded.
+    String month = java.time.YearMonth.now(BillingFixture.PARIS).toString();
+    JsonObject day =
+        Http.get(
+                a.town.host(),
+                "/api/v1/desk/billing/regies/" + a.regie + "/takings?month=" + month,
+                a.finance.bearer())
+            .structure()
+            .asJsonArray()
+            .getJsonObject(0);
+    assertThat(day.getJsonNumber("cents").longValue()).isEqualTo(totalA);
+    assertThat(day.getJsonNumber("refundedCents").longValue()).isEqualTo(420);
+  }
 }

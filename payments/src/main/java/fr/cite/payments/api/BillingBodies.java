@@ -94,4 +94,14 @@ public final class BillingBodies {
           @Min(value = 1, message = "{validation.range}")
           @Max(value = 100000000, message = "{validation.range}")
           Long amountCents) {}
+
+  /** Body of {@code POST /v1/desk/billing/payments/{id}/refunds}: how much and why. */
+  public record RefundBody(
+      @NotNull(message = "{validation.required}")
+          @Min(value = 1, message = "{validation.range}")
+          @Max(value = 100000000, message = "{validation.range}")
+          Long amountCents,
+      @NotBlank(message = "{validation.required}")
+          @Size(max = 500, message = "{validation.too-long}")
+          String reason) {}
 }

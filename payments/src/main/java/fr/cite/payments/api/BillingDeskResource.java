@@ -62,6 +62,8 @@ public class BillingDeskResource {
 
   @Inject PaymentAccounts accounts;
 
+  @Inject fr.cite.payments.online.Refunds refunds;
+
   @Inject CurrentCaller caller;
 
   @Inject TenantContext tenant;
@@ -278,7 +280,39 @@ public class BillingDeskResource {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("invoice", invoices.summaries(List.of(i)).get(0));
     out.put("lines", invoices.lines(id, host.locale()));
+    out.put("payments", BillingViews.payments(invoices.payments(id)));
     return out;
+  }
+
+  /** Refunds part or all of an online payment, with a credit note. */
+  @POST
+  @Path("payments/{id}/refunds")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response refund(
+      @PathParam("id") long paymentId,
+      @NotNull(message = "{validation.required}") @Valid BillingBodies.RefundBody body) {
+    return Response.status(201)
+        .entity(refunds.refund(paymentId, body.amountCents(), body.reason().strip(), by()))
+        .build();
+  }
+
+  /** The régie's takings of a month ({@code 2026-11}), day by day and method, net of refunds. */
+  @GET
+  @Path("regies/{id}/takings")
+  public List<fr.cite.payments.online.Refunds.TakingsDay> takings(
+      @PathParam("id") long regieId, @QueryParam("month") String month) {
+    tariffs.requireRegie(regieId);
+    YearMonth m;
+    try {
+      m =
+          month == null
+              ? YearMonth.from(LocalDate.now(InvoiceIssuer.PARIS))
+              : YearMonth.parse(month);
+    } catch (java.time.format.DateTimeParseException e) {
+      throw fr.cite.platform.problem.ProblemException.badRequest(
+          "bad-parameter", "month", "2026-11");
+    }
+    return refunds.takings(regieId, m);
   }
 
   @GET
@@ -286,13 +320,7 @@ public class BillingDeskResource {
   @Produces("application/pdf")
   public Response pdf(@PathParam("id") long id) {
     var i = invoices.require(id, null);
-    if (i.pdf() == null) {
-      throw new fr.cite.platform.problem.ProblemException(404, "invoice-not-found");
-    }
-    return Response.ok(i.pdf(), "application/pdf")
-        .header(
-            "Content-Disposition", "inline; filename=\"" + i.number().orElse("facture") + ".pdf\"")
-        .build();
+    return BillingViews.pdf(i.pdf(), i.number().orElse("facture"));
   }
 
   /** Onboards the régie onto Stripe Connect: where the officer goes to complete the account. */

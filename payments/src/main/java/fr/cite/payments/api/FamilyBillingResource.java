@@ -92,18 +92,7 @@ public class FamilyBillingResource {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("invoice", invoices.summaries(List.of(i)).get(0));
     out.put("lines", invoices.lines(id, host.locale()));
-    out.put(
-        "payments",
-        invoices.payments(id).stream()
-            .map(
-                p ->
-                    Map.of(
-                        "id", p.id(),
-                        "receipt", p.receiptNumber(),
-                        "amountCents", p.amountCents(),
-                        "method", p.method(),
-                        "receivedAt", p.receivedAt().toString()))
-            .toList());
+    out.put("payments", BillingViews.payments(invoices.payments(id)));
     return out;
   }
 
@@ -112,13 +101,7 @@ public class FamilyBillingResource {
   @Produces("application/pdf")
   public Response pdf(@PathParam("id") long id) {
     Invoice i = invoices.require(id, household());
-    if (i.pdf() == null) {
-      throw new ProblemException(404, "invoice-not-found");
-    }
-    return Response.ok(i.pdf(), "application/pdf")
-        .header(
-            "Content-Disposition", "inline; filename=\"" + i.number().orElse("facture") + ".pdf\"")
-        .build();
+    return BillingViews.pdf(i.pdf(), i.number().orElse("facture"));
   }
 
   @GET
@@ -131,9 +114,7 @@ public class FamilyBillingResource {
             .payment(paymentId)
             .filter(pay -> invoices.require(pay.invoiceId(), h) != null)
             .orElseThrow(() -> new ProblemException(404, "invoice-not-found"));
-    return Response.ok(invoices.receiptPdf(p), "application/pdf")
-        .header("Content-Disposition", "inline; filename=\"" + p.receiptNumber() + ".pdf\"")
-        .build();
+    return BillingViews.pdf(invoices.receiptPdf(p), p.receiptNumber());
   }
 
   /** Opens the payment page of the invoice for its whole balance; where to send the payer. */

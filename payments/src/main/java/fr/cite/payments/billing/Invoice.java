@@ -68,6 +68,12 @@ public class Invoice extends BillingRecord {
   @Column(name = "paid_cents", nullable = false)
   private long paidCents;
 
+  @Column(name = "credited_cents", nullable = false)
+  private long creditedCents;
+
+  @Column(name = "refund_of")
+  private Long refundOf;
+
   @Column(name = "period_start", nullable = false)
   private LocalDate periodStart;
 
@@ -106,9 +112,25 @@ public class Invoice extends BillingRecord {
       throw new IllegalStateException("Invoice " + id() + " cannot receive " + cents);
     }
     paidCents += cents;
-    if (paidCents == totalCents) {
+    if (remainingCents() == 0) {
       status = Status.PAID;
     }
+  }
+
+  /**
+   * Money given back by the régie with a credit note: it is no longer paid, nor due any more (what
+   * is left to pay does not change).
+   */
+  public void refunded(long cents) {
+    if (cents <= 0 || cents > paidCents) {
+      throw new IllegalStateException("Invoice " + id() + " cannot refund " + cents);
+    }
+    paidCents -= cents;
+    creditedCents += cents;
+  }
+
+  public long creditedCents() {
+    return creditedCents;
   }
 
   public void filedAs(long demandeId) {
@@ -152,7 +174,7 @@ public class Invoice extends BillingRecord {
   }
 
   public long remainingCents() {
-    return kind == Kind.CREDIT_NOTE ? 0 : totalCents - paidCents;
+    return kind == Kind.CREDIT_NOTE ? 0 : totalCents - paidCents - creditedCents;
   }
 
   public LocalDate periodStart() {

@@ -50,6 +50,8 @@ public class InvoiceIssuer {
 
   @Inject TownName town;
 
+  @Inject Invoices invoices;
+
   /** DRAFT → ISSUING (households in error stay out; they block only themselves). */
   public void begin(long runId) {
     BillingRun run =
@@ -96,18 +98,7 @@ public class InvoiceIssuer {
     }
     Regie regie = em.find(Regie.class, invoice.regieId());
     int year = today.getYear();
-    int seq =
-        ((Number)
-                em.createNativeQuery(
-                        "insert into billing_counter (regie_id, kind, year, last_value)"
-                            + " values (?1, ?2, ?3, 1) on conflict (tenant_id, regie_id, kind, year)"
-                            + " do update set last_value = billing_counter.last_value + 1"
-                            + " returning last_value")
-                    .setParameter(1, regie.id())
-                    .setParameter(2, invoice.kind().name())
-                    .setParameter(3, year)
-                    .getSingleResult())
-            .intValue();
+    int seq = next(regie.id(), invoice.kind().name(), year);
     String number =
         String.format(
             Locale.ROOT,
@@ -134,7 +125,7 @@ public class InvoiceIssuer {
                 invoice.periodEnd(),
                 today,
                 due,
-                lines(invoiceId),
+                invoices.lines(invoiceId, Locale.FRANCE),
                 invoice.totalCents(),
                 0,
                 payable.online(regie.id()),
@@ -188,6 +179,114 @@ public class InvoiceIssuer {
     }
   }
 
+  /**
+   * The next number of the régie's series (INVOICE, CREDIT_NOTE, RECEIPT) for the year: the
+   * counter's row stays locked until the caller's transaction ends, and rolls back with it, so a
+   * number is never skipped nor given twice.
+   */
+  public int next(long regieId, String kind, int year) {
+    return ((Number)
+            em.createNativeQuery(
+                    "insert into billing_counter (regie_id, kind, year, last_value)"
+                        + " values (?1, ?2, ?3, 1) on conflict (tenant_id, regie_id, kind, year)"
+                        + " do update set last_value = billing_counter.last_value + 1"
+                        + " returning last_value")
+                .setParameter(1, regieId)
+                .setParameter(2, kind)
+                .setParameter(3, year)
+                .getSingleResult())
+        .intValue();
+  }
+
+  /** A credit note issued. */
+  public record CreditNote(long id, String number) {}
+
+  /** The credit note of a refund: its own number and PDF, the invoice and payment it concerns. */
+  public CreditNote refundCreditNote(
+      Invoice invoice,
+      fr.cite.payments.online.Payment payment,
+      long cents,
+      String reason,
+      LocalDate today) {
+    Regie regie = em.find(Regie.class, invoice.regieId());
+    int year = today.getYear();
+    int seq = next(regie.id(), "CREDIT_NOTE", year);
+    String number = String.format(Locale.ROOT, "A-%s-%d-%06d", regie.numberPrefix(), year, seq);
+    HouseholdPeriod.Payer payer = payer(invoice.payer());
+    byte[] pdf =
+        InvoicePdf.render(
+            new InvoicePdf.Document(
+                InvoicePdf.Kind.CREDIT_NOTE,
+                number,
+                townName(),
+                regie.nameFr(),
+                regie.counterAddress(),
+                regie.officerName(),
+                payer,
+                invoice.periodStart(),
+                invoice.periodEnd(),
+                today,
+                null,
+                List.of(
+                    new InvoicePdf.Line(
+                        "—",
+                        today,
+                        "Remboursement",
+                        "Facture "
+                            + invoice.number().orElse("")
+                            + ", paiement "
+                            + payment.receiptNumber()
+                            + " : "
+                            + reason,
+                        cents)),
+                cents,
+                0,
+                false,
+                null));
+    Number id =
+        (Number)
+            em.createNativeQuery(
+                    "insert into billing_invoice (id, regie_id, run_id, household_id, kind, status,"
+                        + " year, seq, number, total_cents, period_start, period_end, payer,"
+                        + " issued_at, pdf, pdf_sha256, refund_of) values"
+                        + " (nextval('billing_row_seq'), ?1, ?2, ?3, 'CREDIT_NOTE', 'ISSUED', ?4, ?5,"
+                        + " ?6, ?7, ?8, ?9, cast(?10 as jsonb), ?11, ?12, ?13, ?14) returning id")
+                .setParameter(1, regie.id())
+                .setParameter(2, invoice.runId())
+                .setParameter(3, invoice.householdId())
+                .setParameter(4, year)
+                .setParameter(5, seq)
+                .setParameter(6, number)
+                .setParameter(7, cents)
+                .setParameter(8, invoice.periodStart())
+                .setParameter(9, invoice.periodEnd())
+                .setParameter(10, invoice.payer())
+                .setParameter(11, Instant.now())
+                .setParameter(12, pdf)
+                .setParameter(13, sha256(pdf))
+                .setParameter(14, invoice.id())
+                .getSingleResult();
+    if (payer != null && payer.email() != null) {
+      mail.sendAfterCommit(
+          new MailSender.Mail(
+              payer.email(),
+              "Remboursement — avoir " + number + " — " + townName(),
+              "Bonjour,\n\nLa régie vous rembourse "
+                  + fr.cite.payments.domain.Money.ofCents(cents).format(Locale.FRANCE)
+                  + " sur la facture "
+                  + invoice.number().orElse("")
+                  + " (avoir "
+                  + number
+                  + ") : "
+                  + reason
+                  + ".\nLe remboursement arrive sur le moyen de paiement utilisé sous quelques jours.\n\n"
+                  + portalUrl()
+                  + "/compte/famille/factures.xhtml\n\n(English: the régie refunds part of your"
+                  + " payment; the credit note is in your family space.)"));
+    }
+    return new CreditNote(id.longValue(), number);
+  }
+
   /** ISSUING → ISSUED once no draft is left. */
   public boolean finish(long runId) {
     if (!drafts(runId, 1).isEmpty()) {
@@ -230,35 +329,6 @@ public class InvoiceIssuer {
             "fr");
     invoice.filedAs(d.id());
     requests.decide(d.id(), RequestStatus.WAITING, null, "Régie");
-  }
-
-  @SuppressWarnings("unchecked")
-  List<InvoicePdf.Line> lines(long invoiceId) {
-    List<Object[]> rows =
-        em.createNativeQuery(
-                "select c.first_name, l.day, a.name_fr, l.charge_case, l.quotient, l.bracket,"
-                    + " l.unit_cents, l.percent, l.amount_cents from billing_line l"
-                    + " join family_child c on c.tenant_id = l.tenant_id and c.id = l.child_id"
-                    + " join family_activity a on a.tenant_id = l.tenant_id and a.id = l.activity_id"
-                    + " where l.invoice_id = ?1 order by c.first_name, l.day, a.name_fr, l.id")
-            .setParameter(1, invoiceId)
-            .getResultList();
-    return rows.stream()
-        .map(
-            r ->
-                new InvoicePdf.Line(
-                    (String) r[0],
-                    ((java.sql.Date) r[1]).toLocalDate(),
-                    (String) r[2],
-                    Explanations.of(
-                        (String) r[3],
-                        (Integer) r[4],
-                        (String) r[5],
-                        ((Number) r[6]).intValue(),
-                        ((Number) r[7]).intValue(),
-                        Locale.FRANCE),
-                    ((Number) r[8]).longValue()))
-        .toList();
   }
 
   String townName() {

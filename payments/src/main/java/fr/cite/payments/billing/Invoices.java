@@ -48,10 +48,6 @@ public class Invoices {
       long householdId,
       String payer) {}
 
-  /** A line as printed. */
-  public record LineView(
-      String child, LocalDate day, String activity, String explanation, long amountCents) {}
-
   /** A day's price for the calendar and the forecast. */
   public record DayPrice(
       long childId, long activityId, LocalDate day, long cents, String explanation) {}
@@ -118,7 +114,7 @@ public class Invoices {
     return i;
   }
 
-  public List<LineView> lines(long invoiceId, Locale locale) {
+  public List<InvoicePdf.Line> lines(long invoiceId, Locale locale) {
     @SuppressWarnings("unchecked")
     List<Object[]> rows =
         em.createNativeQuery(
@@ -132,7 +128,7 @@ public class Invoices {
     return rows.stream()
         .map(
             r ->
-                new LineView(
+                new InvoicePdf.Line(
                     (String) r[0],
                     ((java.sql.Date) r[1]).toLocalDate(),
                     (String) r[2],

@@ -41,6 +41,12 @@ public interface PaymentProvider {
   /** Closes a payment page not paid yet, so that a newer one is the only one. */
   void expire(String account, String checkoutId);
 
+  /** Gives back part or all of a payment, idempotent on the key; the provider's refund. */
+  RefundResult refund(String account, String paymentReference, long cents, String idempotencyKey);
+
+  /** A refund as the provider reports it: {@code pending | succeeded | failed | canceled}. */
+  record RefundResult(String id, String status) {}
+
   /** A notification checked for authenticity (signature, age); else {@link BadNotification}. */
   Notification parse(Map<String, String> headers, byte[] body);
 

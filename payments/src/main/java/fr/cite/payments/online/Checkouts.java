@@ -54,6 +54,8 @@ public class Checkouts {
 
   @Inject MailSender mail;
 
+  @Inject fr.cite.payments.billing.InvoiceIssuer issuer;
+
   /** Where the payer goes: the provider's page. */
   public record Redirect(URI url, long attemptId) {}
 
@@ -224,17 +226,7 @@ public class Checkouts {
     }
     Regie regie = em.find(Regie.class, invoice.regieId());
     int year = LocalDate.now(fr.cite.payments.billing.InvoiceIssuer.PARIS).getYear();
-    int seq =
-        ((Number)
-                em.createNativeQuery(
-                        "insert into billing_counter (regie_id, kind, year, last_value)"
-                            + " values (?1, 'RECEIPT', ?2, 1) on conflict (tenant_id, regie_id,"
-                            + " kind, year) do update set last_value ="
-                            + " billing_counter.last_value + 1 returning last_value")
-                    .setParameter(1, regie.id())
-                    .setParameter(2, year)
-                    .getSingleResult())
-            .intValue();
+    int seq = issuer.next(regie.id(), "RECEIPT", year);
     String receipt = String.format(Locale.ROOT, "R-%s-%d-%06d", regie.numberPrefix(), year, seq);
     em.persist(new Payment(invoice.id(), a.id(), method, a.amountCents(), now, receipt));
     invoice.received(a.amountCents());

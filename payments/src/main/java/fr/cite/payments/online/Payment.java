@@ -46,6 +46,10 @@ public class Payment extends BillingRecord {
     this.receiptNumber = receiptNumber;
   }
 
+  public Long attemptId() {
+    return attemptId;
+  }
+
   public long invoiceId() {
     return invoiceId;
   }

@@ -127,6 +127,10 @@ public class PaymentAttempt extends BillingRecord {
     this.providerPayment = payment;
   }
 
+  public String providerPayment() {
+    return providerPayment;
+  }
+
   public long invoiceId() {
     return invoiceId;
   }

@@ -39,10 +39,21 @@ public class PaymentJanitor {
 
   private final AtomicBoolean scheduled = new AtomicBoolean();
 
+  private volatile java.util.concurrent.ScheduledFuture<?> schedule;
+
+  /** The server's executor outlives the deployment: the sweep stops with it. */
+  @jakarta.annotation.PreDestroy
+  void stop() {
+    java.util.concurrent.ScheduledFuture<?> s = schedule;
+    if (s != null) {
+      s.cancel(false);
+    }
+  }
+
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
     if (scheduled.compareAndSet(false, true)) {
       long every = Long.parseLong(config.string("cite.payments.janitor-seconds", "60"));
-      scheduler.scheduleWithFixedDelay(this::sweep, every, every, TimeUnit.SECONDS);
+      schedule = scheduler.scheduleWithFixedDelay(this::sweep, every, every, TimeUnit.SECONDS);
     }
   }
 

@@ -249,6 +249,25 @@ public class StripeProvider implements PaymentProvider {
   }
 
   @Override
+  public RefundResult refund(String account, String paymentIntent, long cents, String key) {
+    try {
+      com.stripe.model.Refund r =
+          client()
+              .v1()
+              .refunds()
+              .create(
+                  com.stripe.param.RefundCreateParams.builder()
+                      .setPaymentIntent(paymentIntent)
+                      .setAmount(cents)
+                      .build(),
+                  on(account, key));
+      return new RefundResult(r.getId(), r.getStatus());
+    } catch (StripeException e) {
+      throw new ProviderFailure("Stripe refund not made: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
   public Notification parse(Map<String, String> headers, byte[] body) {
     String signature = headers.get("stripe-signature");
     if (signature == null || signature.isBlank()) {

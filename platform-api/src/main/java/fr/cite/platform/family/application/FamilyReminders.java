@@ -33,7 +33,22 @@ public class FamilyReminders {
   @Resource ManagedScheduledExecutorService scheduler;
 
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
-    scheduler.scheduleWithFixedDelay(this::remindAll, 2 * 60L, 6 * 60 * 60L, TimeUnit.SECONDS);
+    if (schedule == null) {
+      schedule =
+          scheduler.scheduleWithFixedDelay(
+              this::remindAll, 2 * 60L, 6 * 60 * 60L, TimeUnit.SECONDS);
+    }
+  }
+
+  private volatile java.util.concurrent.ScheduledFuture<?> schedule;
+
+  /** The server's executor outlives the deployment: the reminders stop with it. */
+  @jakarta.annotation.PreDestroy
+  void stop() {
+    java.util.concurrent.ScheduledFuture<?> s = schedule;
+    if (s != null) {
+      s.cancel(false);
+    }
   }
 
   /** The towns with a family space (platform data, no tenant needed). */

@@ -74,23 +74,47 @@ public class AccessTokens {
 
   @Resource ManagedScheduledExecutorService scheduler;
 
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+  private final HttpClient http = fr.cite.platform.config.HttpClients.create(Duration.ofSeconds(3));
   private final Map<String, PublicKey> keys = new ConcurrentHashMap<>();
   private volatile long lastUnknownKeyRefresh;
 
+  private final java.util.concurrent.atomic.AtomicBoolean started =
+      new java.util.concurrent.atomic.AtomicBoolean();
+  private volatile boolean stopped;
+  private volatile java.util.concurrent.ScheduledFuture<?> next;
+
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
-    if (config.keycloakUrl().isPresent()) {
-      scheduler.schedule(this::refreshAhead, 0, TimeUnit.SECONDS);
+    if (config.keycloakUrl().isPresent() && started.compareAndSet(false, true)) {
+      next = scheduler.schedule(this::refreshAhead, 0, TimeUnit.SECONDS);
     }
   }
 
   private void refreshAhead() {
+    if (stopped) {
+      return;
+    }
     boolean fetched = refreshKeys();
     try {
-      scheduler.schedule(this::refreshAhead, fetched ? REFRESH_SECONDS : 10, TimeUnit.SECONDS);
+      if (!stopped) {
+        next =
+            scheduler.schedule(
+                this::refreshAhead, fetched ? REFRESH_SECONDS : 10, TimeUnit.SECONDS);
+      }
     } catch (RuntimeException e) {
       // the application is stopping
+    }
+  }
+
+  /**
+   * The refresh reschedules itself on the server's executor, which outlives the deployment: it
+   * stops with it (else every redeployment stayed in memory, this bean and all it holds).
+   */
+  @jakarta.annotation.PreDestroy
+  void stop() {
+    stopped = true;
+    java.util.concurrent.ScheduledFuture<?> f = next;
+    if (f != null) {
+      f.cancel(false);
     }
   }
 

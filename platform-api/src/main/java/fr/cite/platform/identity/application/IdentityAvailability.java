@@ -24,8 +24,7 @@ public class IdentityAvailability {
 
   @Inject CiteConfig config;
 
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private final HttpClient http = fr.cite.platform.config.HttpClients.create(Duration.ofSeconds(2));
   private volatile boolean available = true;
   private volatile long checkedAt;
 

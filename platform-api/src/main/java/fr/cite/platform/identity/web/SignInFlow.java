@@ -88,8 +88,7 @@ public class SignInFlow {
   @Inject TenantDirectory directory;
 
   private final SecureRandom random = new SecureRandom();
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+  private final HttpClient http = fr.cite.platform.config.HttpClients.create(Duration.ofSeconds(3));
   private volatile byte[] key;
 
   /** The one address Keycloak sends browsers back to, for every town: the platform's. */

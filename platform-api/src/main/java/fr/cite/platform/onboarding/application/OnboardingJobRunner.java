@@ -75,21 +75,33 @@ public class OnboardingJobRunner {
    */
   private void watch() {
     if (watching.compareAndSet(false, true)) {
-      scheduler.scheduleWithFixedDelay(
-          () ->
-              running.forEach(
-                  (jobId, r) -> {
-                    if (System.currentTimeMillis() - r.progressAt() > NO_PROGRESS_MILLIS) {
-                      LOG.warnf(
-                          "Bulk onboarding job %d made no progress for a minute: its runner is"
-                              + " started again",
-                          jobId);
-                      launch(jobId, r.requestedBy());
-                    }
-                  }),
-          15,
-          15,
-          TimeUnit.SECONDS);
+      watcher =
+          scheduler.scheduleWithFixedDelay(
+              () ->
+                  running.forEach(
+                      (jobId, r) -> {
+                        if (System.currentTimeMillis() - r.progressAt() > NO_PROGRESS_MILLIS) {
+                          LOG.warnf(
+                              "Bulk onboarding job %d made no progress for a minute: its runner is"
+                                  + " started again",
+                              jobId);
+                          launch(jobId, r.requestedBy());
+                        }
+                      }),
+              15,
+              15,
+              TimeUnit.SECONDS);
+    }
+  }
+
+  private volatile java.util.concurrent.ScheduledFuture<?> watcher;
+
+  /** The server's executor outlives the deployment: the watcher stops with it. */
+  @jakarta.annotation.PreDestroy
+  void stopWatching() {
+    java.util.concurrent.ScheduledFuture<?> w = watcher;
+    if (w != null) {
+      w.cancel(false);
     }
   }
 
