@@ -93,10 +93,8 @@ public class FamilyCalendar {
         }
       }
     }
-    prices =
-        days.isEmpty()
-            ? java.util.Map.of()
-            : invoices.calendarPrices(child.householdId(), child.id(), yearMonth(), days);
+    // Always asked, even without a changeable day: the page costs the same statements either way.
+    prices = invoices.calendarPrices(child.householdId(), child.id(), yearMonth(), days);
   }
 
   private java.util.Map<Long, Long> prices = java.util.Map.of();
