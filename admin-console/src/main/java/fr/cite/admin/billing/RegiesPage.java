@@ -74,6 +74,7 @@ public class RegiesPage implements Serializable {
     if (p.get("stripe") != null && regie != null && regie.matches("\\d{1,18}")) {
       try {
         accounts.refresh(Long.parseLong(regie));
+        regies = null;
         BillingConsole.info(BillingConsole.text("bill.stripe-state-refreshed"));
       } catch (RuntimeException e) {
         BillingConsole.error(BillingConsole.text("bill.stripe-unreachable"));
@@ -81,12 +82,27 @@ public class RegiesPage implements Serializable {
     }
   }
 
+  private transient List<Regie> regies;
+  private transient Map<Long, Optional<PaymentAccount>> accountOf;
+  private transient Map<Long, Long> regieOfActivity;
+
+  /** Read once per request (the page asks for each régie and activity several times). */
+  void read() {
+    if (regies == null) {
+      regies = tariffs.regies();
+      accountOf = new java.util.HashMap<>();
+      regieOfActivity = tariffs.regieOfActivities();
+    }
+  }
+
   public List<Regie> getRegies() {
-    return tariffs.regies();
+    read();
+    return regies;
   }
 
   public Optional<PaymentAccount> account(Regie r) {
-    return accounts.of(r.id());
+    read();
+    return accountOf.computeIfAbsent(r.id(), accounts::of);
   }
 
   public String accountState(Regie r) {
@@ -122,6 +138,7 @@ public class RegiesPage implements Serializable {
                   30,
                   blank(counterAddress),
                   blank(officerName)));
+      regies = null;
       BillingConsole.info(BillingConsole.text("bill.regie-created", r.nameFr(), r.numberPrefix()));
       code = null;
       nameFr = null;
@@ -155,12 +172,14 @@ public class RegiesPage implements Serializable {
   }
 
   public String regieOf(Activity a) {
-    Long r = tariffs.regieOfActivities().get(a.id());
+    read();
+    Long r = regieOfActivity.get(a.id());
     return r == null ? "" : r.toString();
   }
 
   public String regieName(Activity a) {
-    Long r = tariffs.regieOfActivities().get(a.id());
+    read();
+    Long r = regieOfActivity.get(a.id());
     return getRegies().stream()
         .filter(x -> x.id().equals(r))
         .map(Regie::nameFr)
@@ -174,6 +193,7 @@ public class RegiesPage implements Serializable {
     }
     try {
       tariffs.attach(a.id(), Long.parseLong(regieId));
+      regies = null;
       BillingConsole.info(BillingConsole.text("bill.activity-attached", a.name().fr()));
     } catch (ProblemException e) {
       BillingConsole.problem(e);

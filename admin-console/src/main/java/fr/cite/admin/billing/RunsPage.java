@@ -55,12 +55,19 @@ public class RunsPage implements Serializable {
     return getRegies().stream().collect(Collectors.toMap(Regie::id, Regie::nameFr));
   }
 
+  private transient Map<Long, BillingRuns.Progress> progress = new java.util.HashMap<>();
+
+  /** The runs, newest first; each rendering reads their progress afresh (once per run). */
   public List<BillingRun> getRuns() {
+    progress = new java.util.HashMap<>();
     return runs.list(null);
   }
 
   public BillingRuns.Progress progress(BillingRun r) {
-    return runs.progress(r.id());
+    if (progress == null) {
+      progress = new java.util.HashMap<>();
+    }
+    return progress.computeIfAbsent(r.id(), runs::progress);
   }
 
   /** Percentage for the progress bar: drafting counts households, issuing counts invoices. */

@@ -76,7 +76,6 @@ public final class StripeDouble implements AutoCloseable {
   private final Map<String, String[]> idempotent = new ConcurrentHashMap<>();
   private final Map<String, long[]> intents = new ConcurrentHashMap<>();
   private final Map<String, String> intentAccounts = new ConcurrentHashMap<>();
-  private final List<String> sent = java.util.Collections.synchronizedList(new ArrayList<>());
 
   /**
    * @param port 0 for any free port
@@ -121,11 +120,6 @@ public final class StripeDouble implements AutoCloseable {
     return server;
   }
 
-  /** Signs with another secret from now on (a rotation at Stripe). */
-  public void rotateSecret(String secret) {
-    this.webhookSecret = secret;
-  }
-
   private volatile boolean holding;
 
   /** Keeps events from being delivered (they are still recorded): a test delivers them itself. */
@@ -136,18 +130,6 @@ public final class StripeDouble implements AutoCloseable {
   /** A session as Stripe would return it now. */
   public JsonObject sessionObject(String id) {
     return sessionJson(sessions.get(id));
-  }
-
-  /** Every event payload sent so far, in order. */
-  public List<String> sentEvents() {
-    synchronized (sent) {
-      return List.copyOf(sent);
-    }
-  }
-
-  /** A connected account's current object. */
-  public Optional<Map<String, Object>> account(String id) {
-    return Optional.ofNullable(accounts.get(id));
   }
 
   /** Completes an account's onboarding (charges and payouts enabled) and sends account.updated. */
@@ -183,25 +165,12 @@ public final class StripeDouble implements AutoCloseable {
     return events;
   }
 
-  /** Expires a session still open and sends checkout.session.expired. */
-  public String expire(String sessionId) {
-    Map<String, Object> s = sessions.get(sessionId);
-    if ("open".equals(s.get("status"))) {
-      s.put("status", "expired");
-    }
-    return send(event("checkout.session.expired", (String) s.get("_account"), sessionJson(s)));
-  }
-
   /** The sessions created so far, newest last. */
   public List<String> sessionIds() {
     return sessions.values().stream()
         .sorted(java.util.Comparator.comparing(m -> ((Number) m.get("created")).longValue()))
         .map(m -> (String) m.get("id"))
         .toList();
-  }
-
-  public Optional<Map<String, Object>> session(String id) {
-    return Optional.ofNullable(sessions.get(id));
   }
 
   /** An event of an account about an object, as Stripe shapes it (not sent). */
@@ -248,7 +217,6 @@ public final class StripeDouble implements AutoCloseable {
 
   /** Records and delivers in the background (as Stripe does, after the page answered). */
   private String send(String payload) {
-    sent.add(payload);
     if (webhookUrl != null && !holding) {
       deliveries.submit(
           () -> {

@@ -86,11 +86,6 @@ public class BillingWorker {
         });
   }
 
-  /** Whether this node is working on the run now. */
-  public boolean working(long runId) {
-    return running.contains(runId);
-  }
-
   void resumeAll() {
     try {
       for (Object[] r : work.runAs(null, () -> runs.active())) {

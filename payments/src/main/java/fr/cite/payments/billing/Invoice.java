@@ -129,10 +129,6 @@ public class Invoice extends BillingRecord {
     creditedCents += cents;
   }
 
-  public long creditedCents() {
-    return creditedCents;
-  }
-
   public void filedAs(long demandeId) {
     this.demandeId = demandeId;
   }

@@ -150,6 +150,18 @@ public class Invoices {
         .getResultList();
   }
 
+  /** The payments of these invoices in one query: invoice id → its payments. */
+  public Map<Long, List<Payment>> paymentsOf(List<Long> invoiceIds) {
+    if (invoiceIds.isEmpty()) {
+      return Map.of();
+    }
+    return em.createQuery(
+            "select p from Payment p where p.invoiceId in :i order by p.receivedAt", Payment.class)
+        .setParameter("i", invoiceIds)
+        .getResultStream()
+        .collect(java.util.stream.Collectors.groupingBy(Payment::invoiceId));
+  }
+
   public Optional<Payment> payment(long paymentId) {
     return Optional.ofNullable(em.find(Payment.class, paymentId));
   }

@@ -121,8 +121,14 @@ public class FamilyInvoices {
     return FamilyMessages.get("family.invoices.status." + i.status().name());
   }
 
+  private java.util.Map<Long, List<fr.cite.payments.online.Payment>> payments;
+
+  /** The invoice's payments (all the page's read at once). */
   public List<fr.cite.payments.online.Payment> payments(Invoices.Summary i) {
-    return invoices.payments(i.id());
+    if (payments == null) {
+      payments = invoices.paymentsOf(getInvoices().stream().map(Invoices.Summary::id).toList());
+    }
+    return payments.getOrDefault(i.id(), List.of());
   }
 
   /** An activity's tariff in force today, as families read it. */
