@@ -66,7 +66,7 @@ public class Checkouts {
    */
   public Redirect start(
       long invoiceId, long householdId, long amountCents, URI back, String by, String language) {
-    Invoice invoice = em.find(Invoice.class, invoiceId, LockModeType.PESSIMISTIC_WRITE);
+    Invoice invoice = locked(em, Invoice.class, invoiceId);
     if (invoice == null || invoice.householdId() != householdId) {
       throw new ProblemException(404, "invoice-not-found");
     }
@@ -174,7 +174,7 @@ public class Checkouts {
    * delayed debit failed (the session itself still reads unpaid). Returns what happened.
    */
   public String apply(long attemptId, boolean failed) {
-    PaymentAttempt a = em.find(PaymentAttempt.class, attemptId, LockModeType.PESSIMISTIC_WRITE);
+    PaymentAttempt a = locked(em, PaymentAttempt.class, attemptId);
     if (a == null) {
       return "unknown attempt";
     }
@@ -216,8 +216,22 @@ public class Checkouts {
     return "open";
   }
 
+  /**
+   * The row locked, then read again. {@code find(…, PESSIMISTIC_WRITE)} on an entity this
+   * transaction already holds (the webhook inbox reads the attempt by its session first) takes the
+   * lock but keeps the fields read before it: two events of one Checkout applied at once both saw
+   * it open, and the second recorded a second payment of the invoice.
+   */
+  static <T> T locked(EntityManager em, Class<T> type, Object id) {
+    T row = em.find(type, id);
+    if (row != null) {
+      em.refresh(row, LockModeType.PESSIMISTIC_WRITE);
+    }
+    return row;
+  }
+
   void received(PaymentAttempt a, String method, Instant now) {
-    Invoice invoice = em.find(Invoice.class, a.invoiceId(), LockModeType.PESSIMISTIC_WRITE);
+    Invoice invoice = locked(em, Invoice.class, a.invoiceId());
     if (a.amountCents() > invoice.remainingCents()) {
       LOG.errorf(
           "Invoice %s was paid twice (attempt %d): the régie must refund %d cents",
