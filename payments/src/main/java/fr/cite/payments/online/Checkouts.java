@@ -66,7 +66,7 @@ public class Checkouts {
    */
   public Redirect start(
       long invoiceId, long householdId, long amountCents, URI back, String by, String language) {
-    Invoice invoice = locked(em, Invoice.class, invoiceId);
+    Invoice invoice = em.find(Invoice.class, invoiceId, LockModeType.PESSIMISTIC_WRITE);
     if (invoice == null || invoice.householdId() != householdId) {
       throw new ProblemException(404, "invoice-not-found");
     }
@@ -160,10 +160,15 @@ public class Checkouts {
     return new Redirect(c.url(), attempt.id());
   }
 
-  /** The attempt a Checkout belongs to, in this town. */
-  public Optional<PaymentAttempt> bySession(String session) {
+  /**
+   * The id of the attempt a Checkout belongs to, in this town: only its id, so that {@link #apply}
+   * is the first to load the attempt, under its lock. Loaded here, the entity would keep the fields
+   * read before the lock (find with a lock does not read a held entity again): two events of one
+   * Checkout applied at once both saw it open, and the second found its invoice paid twice.
+   */
+  public Optional<Long> attemptOfSession(String session) {
     return em.createQuery(
-            "select a from PaymentAttempt a where a.providerSession = :s", PaymentAttempt.class)
+            "select a.id from PaymentAttempt a where a.providerSession = :s", Long.class)
         .setParameter("s", session)
         .getResultStream()
         .findFirst();
@@ -174,7 +179,7 @@ public class Checkouts {
    * delayed debit failed (the session itself still reads unpaid). Returns what happened.
    */
   public String apply(long attemptId, boolean failed) {
-    PaymentAttempt a = locked(em, PaymentAttempt.class, attemptId);
+    PaymentAttempt a = em.find(PaymentAttempt.class, attemptId, LockModeType.PESSIMISTIC_WRITE);
     if (a == null) {
       return "unknown attempt";
     }
@@ -216,22 +221,8 @@ public class Checkouts {
     return "open";
   }
 
-  /**
-   * The row locked, then read again. {@code find(…, PESSIMISTIC_WRITE)} on an entity this
-   * transaction already holds (the webhook inbox reads the attempt by its session first) takes the
-   * lock but keeps the fields read before it: two events of one Checkout applied at once both saw
-   * it open, and the second recorded a second payment of the invoice.
-   */
-  static <T> T locked(EntityManager em, Class<T> type, Object id) {
-    T row = em.find(type, id);
-    if (row != null) {
-      em.refresh(row, LockModeType.PESSIMISTIC_WRITE);
-    }
-    return row;
-  }
-
   void received(PaymentAttempt a, String method, Instant now) {
-    Invoice invoice = locked(em, Invoice.class, a.invoiceId());
+    Invoice invoice = em.find(Invoice.class, a.invoiceId(), LockModeType.PESSIMISTIC_WRITE);
     if (a.amountCents() > invoice.remainingCents()) {
       LOG.errorf(
           "Invoice %s was paid twice (attempt %d): the régie must refund %d cents",

@@ -94,10 +94,8 @@ public class PaymentEvents {
     if (type.startsWith("checkout.session.")) {
       outcome =
           checkouts
-              .bySession(object)
-              .map(
-                  a ->
-                      checkouts.apply(a.id(), type.equals("checkout.session.async_payment_failed")))
+              .attemptOfSession(object)
+              .map(a -> checkouts.apply(a, type.equals("checkout.session.async_payment_failed")))
               .orElse("no attempt for " + object);
     } else if (type.equals("account.updated")) {
       accounts.refreshByRef((String) row[2]);

@@ -9,6 +9,7 @@ import fr.cite.platform.problem.ProblemException;
 import fr.cite.platform.tenancy.application.ApplicationService;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -33,7 +34,7 @@ public class Refunds {
   public record Refunded(long refundId, String status, long creditNoteId, String creditNote) {}
 
   public Refunded refund(long paymentId, long cents, String reason, String by) {
-    Payment p = Checkouts.locked(em, Payment.class, paymentId);
+    Payment p = em.find(Payment.class, paymentId, LockModeType.PESSIMISTIC_WRITE);
     if (p == null) {
       throw new ProblemException(404, "payment-not-found");
     }
@@ -63,7 +64,7 @@ public class Refunds {
     if ("failed".equals(r.status()) || "canceled".equals(r.status())) {
       throw new ProblemException(409, "refund-refused");
     }
-    Invoice invoice = Checkouts.locked(em, Invoice.class, p.invoiceId());
+    Invoice invoice = em.find(Invoice.class, p.invoiceId(), LockModeType.PESSIMISTIC_WRITE);
     invoice.refunded(cents);
     em.flush();
     InvoiceIssuer.CreditNote note =
