@@ -221,18 +221,22 @@ public class BillingRuns {
    * finds it done), replaces its draft lines and draft invoice, marks it done, or in error with the
    * reason and nothing written.
    */
-  public void draft(long runId, HouseholdPeriod p, List<Tariff> tariffs, int year) {
-    BillingRun run = require(runId);
-    List<?> state =
+  public void draft(RunRef run, HouseholdPeriod p, List<Tariff> tariffs, int year) {
+    long runId = run.id();
+    @SuppressWarnings("unchecked")
+    List<Object[]> state =
         em.createNativeQuery(
-                "select state from billing_run_household where run_id = ?1 and household_id = ?2"
-                    + " for update")
+                "select state, total_cents is not null from billing_run_household"
+                    + " where run_id = ?1 and household_id = ?2 for update")
             .setParameter(1, runId)
             .setParameter(2, p.householdId())
             .getResultList();
-    if (state.isEmpty() || !"PENDING".equals(state.get(0))) {
+    if (state.isEmpty() || !"PENDING".equals(state.get(0)[0])) {
       return;
     }
+    // Drafted before (then redrafted): its draft lines and invoice are replaced. A first draft
+    // has none: a household's draft commits with its state, or not at all.
+    boolean replace = (Boolean) state.get(0)[1];
     Drafted drafted;
     String error = null;
     try {
@@ -246,17 +250,26 @@ public class BillingRuns {
     em.unwrap(Session.class)
         .doWork(
             c -> {
-              execute(
-                  c,
-                  "delete from billing_line where run_id = ? and household_id = ?",
-                  runId,
-                  p.householdId());
-              execute(
-                  c,
-                  "delete from billing_invoice where run_id = ? and household_id = ?"
-                      + " and status = 'DRAFT'",
-                  runId,
-                  p.householdId());
+              // A draft commits without waiting for its WAL to reach the disk (one flush per
+              // household was most of a run's time): a crash can lose only the last households'
+              // whole transactions, their PENDING state row with them, which the resumed run
+              // drafts again. Issuing, which gives numbers and sends e-mails, waits as ever.
+              try (var set = c.createStatement()) {
+                set.execute("set local synchronous_commit to off");
+              }
+              if (replace) {
+                execute(
+                    c,
+                    "delete from billing_line where run_id = ? and household_id = ?",
+                    runId,
+                    p.householdId());
+                execute(
+                    c,
+                    "delete from billing_invoice where run_id = ? and household_id = ?"
+                        + " and status = 'DRAFT'",
+                    runId,
+                    p.householdId());
+              }
               if (d != null && (!d.lines().isEmpty() || !d.credits().isEmpty())) {
                 long total = d.totalCents();
                 long invoiceId;
@@ -292,6 +305,14 @@ public class BillingRuns {
         .setParameter(4, error == null ? null : error.substring(0, Math.min(500, error.length())))
         .setParameter(5, drafted == null ? null : drafted.totalCents())
         .executeUpdate();
+  }
+
+  /** What drafting a household needs of its run, read once per run. */
+  public record RunRef(long id, long regieId, LocalDate periodStart, LocalDate periodEnd) {}
+
+  public RunRef ref(long runId) {
+    BillingRun run = require(runId);
+    return new RunRef(run.id(), run.regieId(), run.periodStart(), run.periodEnd());
   }
 
   /** Ends the drafting once no household is pending: the run is ready for review. */

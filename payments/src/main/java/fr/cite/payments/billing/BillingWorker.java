@@ -112,6 +112,7 @@ public class BillingWorker {
     long started = System.nanoTime();
     work.runAs(town, () -> runs.enlist(runId));
     List<Tariff> tariffs = work.runAs(town, () -> runs.tariffsOf(runId));
+    BillingRuns.RunRef run = work.runAs(town, () -> runs.ref(runId));
     int year = LocalDate.now(InvoiceIssuer.PARIS).getYear();
     int done = 0;
     while (true) {
@@ -124,7 +125,7 @@ public class BillingWorker {
         work.runAs(
             town,
             () -> {
-              runs.draft(runId, p, tariffs, year);
+              runs.draft(run, p, tariffs, year);
               return null;
             });
         done++;
@@ -139,7 +140,7 @@ public class BillingWorker {
                 town,
                 () -> {
                   runs.draft(
-                      runId,
+                      run,
                       new HouseholdPeriod(
                           h, true, null, List.of(), List.of(), List.of(), List.of(), List.of()),
                       tariffs,
