@@ -191,6 +191,17 @@ final class DemoBilling {
                 + b
                 + "}");
       }
+      // A request type with a fee (the Lyon model's "payer en ligne"): a room's rental.
+      call(
+          http,
+          townHost,
+          token,
+          "PUT",
+          api + "/request-fees/reservation-salle",
+          "{\"regieId\":"
+              + regie
+              + ",\"amountCents\":4500,\"labelFr\":\"Location d'une salle municipale\","
+              + "\"labelEn\":\"Municipal room rental\"}");
     }
     YearMonth last = YearMonth.from(LocalDate.now(ZoneId.of("Europe/Paris"))).minusMonths(1);
     HttpResponse<String> run =

@@ -49,6 +49,17 @@ public final class FamilyMonth {
 
   /** A canteen activity (or the one of that slug already there). */
   public long canteen(String slug, String name) throws SQLException {
+    return activity(slug, "CANTEEN", name, "École Jules-Ferry", "11:30", "13:30");
+  }
+
+  /** A crèche open on school days from {@code start} to {@code end} (or the one there). */
+  public long creche(String slug, String name, String start, String end) throws SQLException {
+    return activity(slug, "CRECHE", name, "Crèche des Lilas", start, end);
+  }
+
+  private long activity(
+      String slug, String kind, String name, String site, String start, String end)
+      throws SQLException {
     try (PreparedStatement p =
         c.prepareStatement(
             "select id from family_activity where slug = ? and tenant_id = current_tenant_id()")) {
@@ -62,12 +73,16 @@ public final class FamilyMonth {
     return insertReturningId(
         "insert into family_activity (id, slug, kind, name_fr, name_en, site, capacity, days,"
             + " weekdays, start_time, end_time, book_rule, cancel_rule, late_policy)"
-            + " values (nextval('family_seq'), ?, 'CANTEEN', ?, ?, 'École Jules-Ferry', 5000,"
-            + " 'SCHOOL_DAYS', 27, '11:30', '13:30', 'RELATIVE 2 CALENDAR 10:00',"
+            + " values (nextval('family_seq'), ?, ?, ?, ?, ?, 5000,"
+            + " 'SCHOOL_DAYS', 27, cast(? as time), cast(? as time), 'RELATIVE 2 CALENDAR 10:00',"
             + " 'RELATIVE 2 CALENDAR 10:00', 'REFUSE') returning id",
         slug,
+        kind,
         name,
-        name);
+        name,
+        site,
+        start,
+        end);
   }
 
   /** The activity's sessions on these days (made if missing): day → session id. */

@@ -65,6 +65,7 @@ public class RegiesPage implements Serializable {
   private String unbookedExtra = "0";
   private Integer late = 0;
   private String brackets = "0;400;oui;1,00\n400;800;oui;2,50\n800;;oui;4,20\n0;;non;6,10";
+  private String hourly = "801;7000;0,0619;0,0516;0,0413;0,0310";
 
   /** Back from Stripe's onboarding: the account's state read again. */
   public void onLoad() {
@@ -245,15 +246,58 @@ public class RegiesPage implements Serializable {
     return out;
   }
 
+  /**
+   * Reads a crèche's hourly rule typed as {@code floor;ceiling;rate1;rate2…}: resources in euros,
+   * effort rates in percent per hour ({@code 0,0619}) for 1, 2, 3… children.
+   */
+  static fr.cite.payments.domain.Hourly parseHourly(String text) {
+    String[] f = text.strip().split(";");
+    if (f.length < 3) {
+      throw new IllegalArgumentException(text);
+    }
+    List<Integer> rates = new ArrayList<>();
+    for (int i = 2; i < f.length; i++) {
+      rates.add(
+          new java.math.BigDecimal(f[i].strip().replace(',', '.'))
+              .movePointRight(4)
+              .intValueExact());
+    }
+    return new fr.cite.payments.domain.Hourly(
+        Math.toIntExact(Money.parseEuros(f[0]).cents()),
+        Math.toIntExact(Money.parseEuros(f[1]).cents()),
+        rates);
+  }
+
+  public String hourlyLabel(Tariff t) {
+    fr.cite.payments.domain.Hourly h = t.hourly();
+    return BillingConsole.text(
+        "bill.hourly-label",
+        BillingConsole.money(h.resourcesFloorCents()),
+        BillingConsole.money(h.resourcesCeilingCents()),
+        String.join(
+            " · ",
+            h.effortRatesPpm().stream()
+                .map(
+                    r ->
+                        java.math.BigDecimal.valueOf(r, 4).toPlainString().replace('.', ',') + " %")
+                .toList()));
+  }
+
   public void createTariff() {
     Long act = activity != null && activity.matches("\\d{1,18}") ? Long.valueOf(activity) : null;
     LocalDate from;
     List<Bracket> parsed;
+    fr.cite.payments.domain.Hourly rule = null;
+    boolean byHour = Tariff.Unit.HOUR.name().equals(unit);
     try {
       from = LocalDate.parse(validFrom == null ? "" : validFrom.strip());
-      parsed = parseBrackets(brackets == null ? "" : brackets);
-    } catch (DateTimeParseException | IllegalArgumentException e) {
-      BillingConsole.error(BillingConsole.text("bill.tariff-format"));
+      parsed = byHour ? List.of() : parseBrackets(brackets == null ? "" : brackets);
+      if (byHour) {
+        rule = parseHourly(hourly == null ? "" : hourly);
+      }
+    } catch (DateTimeParseException | IllegalArgumentException | ArithmeticException e) {
+      BillingConsole.error(
+          BillingConsole.text(byHour ? "bill.hourly-format" : "bill.tariff-format"));
       return;
     }
     if (act == null) {
@@ -273,7 +317,8 @@ public class RegiesPage implements Serializable {
               Math.toIntExact(
                   Money.parseEuros(unbookedExtra == null ? "0" : unbookedExtra).cents()),
               late == null ? 0 : late,
-              parsed),
+              parsed,
+              rule),
           BillingConsole.by());
       BillingConsole.info(BillingConsole.text("bill.tariff-created", BillingConsole.date(from)));
     } catch (ProblemException e) {
@@ -282,7 +327,15 @@ public class RegiesPage implements Serializable {
   }
 
   public List<String> getUnits() {
-    return List.of("MEAL", "HALF_DAY", "DAY", "SESSION");
+    return List.of("MEAL", "HALF_DAY", "DAY", "SESSION", "HOUR");
+  }
+
+  public String getHourly() {
+    return hourly;
+  }
+
+  public void setHourly(String hourly) {
+    this.hourly = hourly;
   }
 
   static String blank(String s) {

@@ -90,6 +90,33 @@ final class BillingFixture {
     assertThat(t.status()).as(t.toString()).isEqualTo(201);
   }
 
+  /** Onboards the régie onto the double's Connect; the connected account's id. */
+  String onboardStripe(fr.cite.devstack.stripe.StripeDouble stripe) {
+    Http.Response r =
+        Http.postJson(
+            town.host(), "/api/v1/desk/billing/regies/" + regie + "/stripe", "", finance.bearer());
+    assertThat(r.status()).as(r.toString()).isEqualTo(200);
+    String url = r.json().getString("url");
+    assertThat(url).startsWith(stripe.baseUrl() + "/connect/onboarding/acct_");
+    return java.net.URI.create(url).getPath().substring("/connect/onboarding/".length());
+  }
+
+  /** The régie as the finance officer sees it, with its payment account's state. */
+  JsonObject regieView() {
+    return Http.get(town.host(), "/api/v1/desk/billing/regies", finance.bearer())
+        .structure()
+        .asJsonArray()
+        .getJsonObject(0);
+  }
+
+  void awaitChargesEnabled() throws InterruptedException {
+    long deadline = System.currentTimeMillis() + 20_000;
+    while (!regieView().getBoolean("chargesEnabled") && System.currentTimeMillis() < deadline) {
+      Thread.sleep(200);
+    }
+    assertThat(regieView().getBoolean("chargesEnabled")).isTrue();
+  }
+
   long child(String first, String birth) {
     Http.Response r =
         Http.postJson(

@@ -72,31 +72,15 @@ class PaymentsIT extends CiteIntegrationTest {
   }
 
   static String onboard(BillingFixture f) {
-    Http.Response r =
-        Http.postJson(
-            f.town.host(),
-            "/api/v1/desk/billing/regies/" + f.regie + "/stripe",
-            "",
-            f.finance.bearer());
-    assertThat(r.status()).as(r.toString()).isEqualTo(200);
-    String url = r.json().getString("url");
-    assertThat(url).startsWith(stripe.baseUrl() + "/connect/onboarding/acct_");
-    return URI.create(url).getPath().substring("/connect/onboarding/".length());
+    return f.onboardStripe(stripe);
   }
 
   static JsonObject regie(BillingFixture f) {
-    return Http.get(f.town.host(), "/api/v1/desk/billing/regies", f.finance.bearer())
-        .structure()
-        .asJsonArray()
-        .getJsonObject(0);
+    return f.regieView();
   }
 
   static void awaitChargesEnabled(BillingFixture f) throws InterruptedException {
-    long deadline = System.currentTimeMillis() + 20_000;
-    while (!regie(f).getBoolean("chargesEnabled") && System.currentTimeMillis() < deadline) {
-      Thread.sleep(200);
-    }
-    assertThat(regie(f).getBoolean("chargesEnabled")).isTrue();
+    f.awaitChargesEnabled();
   }
 
   static Http.Response checkout(BillingFixture f, long invoice, long cents) {

@@ -33,6 +33,18 @@ public final class BillingBodies {
       @Size(max = 300, message = "{validation.too-long}") String counterAddress,
       @Size(max = 200, message = "{validation.too-long}") String officerName) {}
 
+  /** Body of {@code PUT /v1/desk/billing/request-fees/{typeId}}: a request type's fee. */
+  public record RequestFeeBody(
+      @NotNull(message = "{validation.required}") Long regieId,
+      @NotNull(message = "{validation.required}")
+          @Min(value = 1, message = "{validation.range}")
+          @Max(value = 1000000, message = "{validation.range}")
+          Integer amountCents,
+      @NotBlank(message = "{validation.required}")
+          @Size(max = 160, message = "{validation.too-long}")
+          String labelFr,
+      @Size(max = 160, message = "{validation.too-long}") String labelEn) {}
+
   /** Body of {@code PUT /v1/desk/billing/activities/{id}}: which régie bills it. */
   public record ActivityRegieBody(@NotNull(message = "{validation.required}") Long regieId) {}
 
@@ -60,7 +72,7 @@ public final class BillingBodies {
       @NotNull(message = "{validation.required}") LocalDate validFrom,
       LocalDate validTo,
       @NotNull(message = "{validation.required}")
-          @Pattern(regexp = "^(MEAL|HALF_DAY|DAY|SESSION)$", message = "{validation.pattern}")
+          @Pattern(regexp = "^(MEAL|HALF_DAY|DAY|SESSION|HOUR)$", message = "{validation.pattern}")
           String unit,
       @Min(value = 0, message = "{validation.range}")
           @Max(value = 300, message = "{validation.range}")
@@ -77,9 +89,31 @@ public final class BillingBodies {
       @Min(value = 0, message = "{validation.range}")
           @Max(value = 300, message = "{validation.range}")
           Integer latePercent,
+      @Size(max = 60, message = "{validation.too-long}")
+          List<@NotNull(message = "{validation.required}") @Valid BracketBody> brackets,
+      @Valid HourlyBody hourly) {}
+
+  /**
+   * A crèche's price by the hour (unit {@code HOUR}, no brackets): monthly resources between a
+   * floor and a ceiling, times the effort rate for 1, 2, 3… children (parts per million: 0.0619 %
+   * is 619).
+   */
+  public record HourlyBody(
+      @NotNull(message = "{validation.required}")
+          @Min(value = 0, message = "{validation.range}")
+          @Max(value = 100000000, message = "{validation.range}")
+          Integer resourcesFloorCents,
+      @NotNull(message = "{validation.required}")
+          @Min(value = 1, message = "{validation.range}")
+          @Max(value = 100000000, message = "{validation.range}")
+          Integer resourcesCeilingCents,
       @NotEmpty(message = "{validation.required}")
-          @Size(max = 60, message = "{validation.too-long}")
-          List<@NotNull(message = "{validation.required}") @Valid BracketBody> brackets) {}
+          @Size(max = 12, message = "{validation.too-long}")
+          List<
+                  @NotNull(message = "{validation.required}")
+                  @Min(value = 1, message = "{validation.range}")
+                  @Max(value = 100000, message = "{validation.range}") Integer>
+              effortRatesPpm) {}
 
   /** Body of {@code POST /v1/desk/billing/runs}: a régie and a month ({@code 2026-11}). */
   public record RunBody(

@@ -21,6 +21,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -53,6 +54,8 @@ public class BillingDeskResource {
   @Inject fr.cite.platform.family.application.FamilySetup setup;
 
   @Inject BillingRuns runs;
+
+  @Inject fr.cite.payments.billing.RequestFees fees;
 
   @Inject BillingWorker worker;
 
@@ -163,6 +166,41 @@ public class BillingDeskResource {
     return Map.of("activityId", activityId, "regieId", body.regieId());
   }
 
+  /** The fees of the town's request types, and the régie that collects each. */
+  @GET
+  @Path("request-fees")
+  public List<fr.cite.payments.billing.RequestFees.Fee> requestFees() {
+    return fees.all();
+  }
+
+  /**
+   * Sets a request type's fee ({@code type}: its slug, as in {@code /v1/requests/types/{slug}}):
+   * requests submitted from now on come with its invoice.
+   */
+  @PUT
+  @Path("request-fees/{type}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public fr.cite.payments.billing.RequestFees.Fee setRequestFee(
+      @PathParam("type") String type,
+      @NotNull(message = "{validation.required}") @Valid BillingBodies.RequestFeeBody body) {
+    return fees.set(
+        fees.typeId(type),
+        body.regieId(),
+        body.amountCents(),
+        body.labelFr(),
+        body.labelEn(),
+        by());
+  }
+
+  @DELETE
+  @Path("request-fees/{type}")
+  public Response removeRequestFee(@PathParam("type") String type) {
+    if (!fees.remove(fees.typeId(type))) {
+      throw fr.cite.platform.problem.ProblemException.notFound("request-fee-not-found", type);
+    }
+    return Response.noContent().build();
+  }
+
   @GET
   @Path("tariffs")
   public List<Tariff> tariffsOf(@QueryParam("activity") long activityId) {
@@ -175,6 +213,16 @@ public class BillingDeskResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public Response createTariff(
       @NotNull(message = "{validation.required}") @Valid BillingBodies.TariffBody body) {
+    fr.cite.payments.domain.Hourly hourly = null;
+    if (body.hourly() != null) {
+      BillingBodies.HourlyBody h = body.hourly();
+      if (h.resourcesCeilingCents() <= h.resourcesFloorCents()) {
+        throw new fr.cite.platform.problem.ProblemException(422, "tariff-hourly-bounds");
+      }
+      hourly =
+          new fr.cite.payments.domain.Hourly(
+              h.resourcesFloorCents(), h.resourcesCeilingCents(), h.effortRatesPpm());
+    }
     TariffVersion t =
         tariffs.create(
             new Tariffs.NewVersion(
@@ -187,16 +235,18 @@ public class BillingDeskResource {
                 orDefault(body.unbookedPercent(), 100),
                 orDefault(body.unbookedExtraCents(), 0),
                 orDefault(body.latePercent(), 0),
-                body.brackets().stream()
-                    .map(
-                        b ->
-                            new Bracket(
-                                b.quotientMin(),
-                                b.quotientMax(),
-                                b.resident(),
-                                orDefault(b.siblingRankMin(), 1),
-                                b.unitCents()))
-                    .toList()),
+                (body.brackets() == null ? List.<BillingBodies.BracketBody>of() : body.brackets())
+                    .stream()
+                        .map(
+                            b ->
+                                new Bracket(
+                                    b.quotientMin(),
+                                    b.quotientMax(),
+                                    b.resident(),
+                                    orDefault(b.siblingRankMin(), 1),
+                                    b.unitCents()))
+                        .toList(),
+                hourly),
             by());
     return Response.status(201).entity(Map.of("id", t.id())).build();
   }

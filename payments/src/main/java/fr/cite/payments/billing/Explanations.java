@@ -10,6 +10,21 @@ public final class Explanations {
 
   public static String of(
       String chargeCase, Integer quotient, String bracket, int unitCents, int percent, Locale l) {
+    return of(chargeCase, quotient, bracket, unitCents, percent, 0, l);
+  }
+
+  /**
+   * @param hourlyMinutes for a line priced by the hour, its minutes (the bracket is then the
+   *     resources and effort rate it came from); 0 otherwise
+   */
+  public static String of(
+      String chargeCase,
+      Integer quotient,
+      String bracket,
+      int unitCents,
+      int percent,
+      int hourlyMinutes,
+      Locale l) {
     boolean en = "en".equals(l.getLanguage());
     if ("CREDIT".equals(chargeCase)) {
       return (en ? "Credit: justified absence, " : "Avoir : absence justifiée, ")
@@ -27,6 +42,19 @@ public final class Explanations {
         };
     if (percent == 0) {
       return what + (en ? ": not charged" : " : non facturé");
+    }
+    if (hourlyMinutes > 0) {
+      return what
+          + ", "
+          + hourlyMinutes / 60
+          + " h "
+          + String.format("%02d", hourlyMinutes % 60)
+          + " × "
+          + Money.ofCents(unitCents).format(l)
+          + (en ? "/h (resources " : "/h (ressources ")
+          + bracket
+          + ")"
+          + (percent == 100 ? "" : " × " + percent + " %");
     }
     String qf =
         quotient == null

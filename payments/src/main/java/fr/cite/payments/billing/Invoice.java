@@ -39,11 +39,13 @@ public class Invoice extends BillingRecord {
   @Column(name = "regie_id", nullable = false, updatable = false)
   private long regieId;
 
-  @Column(name = "run_id", nullable = false, updatable = false)
-  private long runId;
+  /** Empty for the invoice of a request's fee (issued when the request is filed). */
+  @Column(name = "run_id", updatable = false)
+  private Long runId;
 
-  @Column(name = "household_id", nullable = false, updatable = false)
-  private long householdId;
+  /** Empty for the invoice of a request's fee: its payer is the request's citizen. */
+  @Column(name = "household_id", updatable = false)
+  private Long householdId;
 
   @Enumerated(EnumType.STRING)
   @Column(name = "kind", nullable = false, length = 12)
@@ -137,12 +139,17 @@ public class Invoice extends BillingRecord {
     return regieId;
   }
 
-  public long runId() {
+  public Long runId() {
     return runId;
   }
 
-  public long householdId() {
+  public Long householdId() {
     return householdId;
+  }
+
+  /** Whether this is the invoice of a request's fee rather than of a billing run. */
+  public boolean fee() {
+    return runId == null;
   }
 
   public Kind kind() {

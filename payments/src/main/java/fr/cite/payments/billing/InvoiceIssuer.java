@@ -198,6 +198,103 @@ public class InvoiceIssuer {
         .intValue();
   }
 
+  /**
+   * The invoice of a request's fee, issued as the request is submitted: numbered in the régie's
+   * invoice series, one line (the fee), its PDF, payable from the request's page; the request's
+   * citizen is the payer.
+   */
+  public long issueFee(long demandeId, String reference, RequestFees.Fee fee, LocalDate today) {
+    Demande d = em.find(Demande.class, demandeId);
+    Regie regie = em.find(Regie.class, fee.regieId());
+    int year = today.getYear();
+    int seq = next(regie.id(), Invoice.Kind.INVOICE.name(), year);
+    String number = String.format(Locale.ROOT, "F-%s-%d-%06d", regie.numberPrefix(), year, seq);
+    LocalDate due = today.plusDays(regie.dueDays());
+    HouseholdPeriod.Payer payer =
+        new HouseholdPeriod.Payer(
+            d.citizenName().orElse(null), d.citizenEmail().orElse(null), null, null, null);
+    String page = portalUrl() + "/compte/demandes/" + reference;
+    byte[] pdf =
+        InvoicePdf.render(
+            new InvoicePdf.Document(
+                InvoicePdf.Kind.INVOICE,
+                number,
+                townName(),
+                regie.nameFr(),
+                regie.counterAddress(),
+                regie.officerName(),
+                payer,
+                today,
+                today,
+                today,
+                due,
+                List.of(
+                    new InvoicePdf.Line(
+                        "—", today, fee.labelFr(), "Demande " + reference, fee.amountCents())),
+                fee.amountCents(),
+                0,
+                payable.online(regie.id()),
+                page));
+    var json = Json.createObjectBuilder();
+    if (payer.name() != null) {
+      json.add("name", payer.name());
+    }
+    if (payer.email() != null) {
+      json.add("email", payer.email());
+    }
+    Number id =
+        (Number)
+            em.createNativeQuery(
+                    "insert into billing_invoice (id, regie_id, kind, status, year, seq, number,"
+                        + " total_cents, period_start, period_end, payer, issued_at, due_date, pdf,"
+                        + " pdf_sha256, demande_id) values (nextval('billing_row_seq'), ?1,"
+                        + " 'INVOICE', 'ISSUED', ?2, ?3, ?4, ?5, ?6, ?6, cast(?7 as jsonb), ?8, ?9,"
+                        + " ?10, ?11, ?12) returning id")
+                .setParameter(1, regie.id())
+                .setParameter(2, year)
+                .setParameter(3, seq)
+                .setParameter(4, number)
+                .setParameter(5, fee.amountCents())
+                .setParameter(6, today)
+                .setParameter(7, json.build().toString())
+                .setParameter(8, Instant.now())
+                .setParameter(9, due)
+                .setParameter(10, pdf)
+                .setParameter(11, sha256(pdf))
+                .setParameter(12, demandeId)
+                .getSingleResult();
+    if (payer.email() != null) {
+      String amount =
+          fr.cite.payments.domain.Money.ofCents(fee.amountCents()).format(Locale.FRANCE);
+      mail.sendAfterCommit(
+          new MailSender.Mail(
+              payer.email(),
+              "Frais à régler — demande " + reference + " — " + townName(),
+              "Bonjour,\n\nVotre demande "
+                  + reference
+                  + " (« "
+                  + fee.labelFr()
+                  + " ») donne lieu à des frais de "
+                  + amount
+                  + " (facture "
+                  + number
+                  + "), à régler avant le "
+                  + due.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"))
+                  // Online from the request's page, for a request filed with an account.
+                  + (payable.online(regie.id()) && d.citizenSubject().isPresent()
+                      ? ", en ligne depuis la page de votre demande :\n\n" + page
+                      : " auprès de la régie " + regie.nameFr() + ".")
+                  + "\n\n— "
+                  + townName()
+                  + "\n\n(English: your request "
+                  + reference
+                  + " comes with a fee of "
+                  + amount
+                  + "; you can pay it from the request's page.)"));
+    }
+    return id.longValue();
+  }
+
   /** A credit note issued. */
   public record CreditNote(long id, String number) {}
 
@@ -249,11 +346,15 @@ public class InvoiceIssuer {
                     "insert into billing_invoice (id, regie_id, run_id, household_id, kind, status,"
                         + " year, seq, number, total_cents, period_start, period_end, payer,"
                         + " issued_at, pdf, pdf_sha256, refund_of) values"
-                        + " (nextval('billing_row_seq'), ?1, ?2, ?3, 'CREDIT_NOTE', 'ISSUED', ?4, ?5,"
+                        + " (nextval('billing_row_seq'), ?1,"
+                        // The run and household of the original (none for a request's fee).
+                        + " (select o.run_id from billing_invoice o where o.id = ?2),"
+                        + " (select o.household_id from billing_invoice o where o.id = ?3),"
+                        + " 'CREDIT_NOTE', 'ISSUED', ?4, ?5,"
                         + " ?6, ?7, ?8, ?9, cast(?10 as jsonb), ?11, ?12, ?13, ?14) returning id")
                 .setParameter(1, regie.id())
-                .setParameter(2, invoice.runId())
-                .setParameter(3, invoice.householdId())
+                .setParameter(2, invoice.id())
+                .setParameter(3, invoice.id())
                 .setParameter(4, year)
                 .setParameter(5, seq)
                 .setParameter(6, number)

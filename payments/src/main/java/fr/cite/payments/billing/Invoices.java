@@ -45,7 +45,7 @@ public class Invoices {
       long paidCents,
       long remainingCents,
       boolean payableOnline,
-      long householdId,
+      Long householdId,
       String payer) {}
 
   /** A day's price for the calendar and the forecast. */
@@ -108,7 +108,7 @@ public class Invoices {
   /** The household's invoice, or 404 (another household's is not found). */
   public Invoice require(long invoiceId, Long householdId) {
     Invoice i = em.find(Invoice.class, invoiceId);
-    if (i == null || (householdId != null && i.householdId() != householdId)) {
+    if (i == null || (householdId != null && !householdId.equals(i.householdId()))) {
       throw new ProblemException(404, "invoice-not-found");
     }
     return i;
@@ -119,8 +119,11 @@ public class Invoices {
     List<Object[]> rows =
         em.createNativeQuery(
                 "select c.first_name, l.day, a.name_fr, l.charge_case, l.quotient, l.bracket,"
-                    + " l.unit_cents, l.percent, l.amount_cents from billing_line l"
+                    + " l.unit_cents, l.percent, l.amount_cents,"
+                    + " case when t.unit = 'HOUR' then l.quantity else 0 end"
+                    + " from billing_line l"
                     + " join family_child c on c.tenant_id = l.tenant_id and c.id = l.child_id"
+                    + " left join billing_tariff t on t.tenant_id = l.tenant_id and t.id = l.tariff_id"
                     + " join family_activity a on a.tenant_id = l.tenant_id and a.id = l.activity_id"
                     + " where l.invoice_id = ?1 order by c.first_name, l.day, a.name_fr, l.id")
             .setParameter(1, invoiceId)
@@ -138,6 +141,7 @@ public class Invoices {
                         (String) r[5],
                         ((Number) r[6]).intValue(),
                         ((Number) r[7]).intValue(),
+                        ((Number) r[9]).intValue(),
                         locale),
                     ((Number) r[8]).longValue()))
         .toList();
@@ -223,6 +227,8 @@ public class Invoices {
               p.quotients(),
               List.of());
       List<Tariff> t = tariffs.ofRegie(regie.id(), from, to);
+      java.util.Set<Long> hourly = new java.util.HashSet<>();
+      t.stream().filter(x -> x.unit() == Tariff.Unit.HOUR).forEach(x -> hourly.add(x.id()));
       try {
         BillingRuns.Drafted d = BillingRuns.price(own, t);
         for (var l : d.lines()) {
@@ -238,6 +244,7 @@ public class Invoices {
                       l.bracket(),
                       l.unitCents(),
                       l.percent(),
+                      hourly.contains(l.tariffId()) ? l.day().quantity() : 0,
                       Locale.FRANCE)));
         }
         total += d.totalCents();

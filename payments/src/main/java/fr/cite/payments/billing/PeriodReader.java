@@ -26,9 +26,10 @@ final class PeriodReader {
 
   static final String DAYS =
       "select b.child_id, s.activity_id, s.id, s.day, b.status, b.cancel_reason, b.late,"
-          + " a.status, c.household_id"
+          + " a.status, c.household_id, fa.start_time, fa.end_time"
           + " from family_booking b"
           + " join family_session s on s.tenant_id = b.tenant_id and s.id = b.session_id"
+          + " join family_activity fa on fa.tenant_id = s.tenant_id and fa.id = s.activity_id"
           + " join billing_activity ba on ba.tenant_id = s.tenant_id"
           + "  and ba.activity_id = s.activity_id and ba.regie_id = ?"
           + " join family_child c on c.tenant_id = b.tenant_id and c.id = b.child_id"
@@ -38,9 +39,10 @@ final class PeriodReader {
           + "  and c.household_id = any(?)"
           + " union all "
           + "select a.child_id, s.activity_id, s.id, s.day, null, null, false, a.status,"
-          + " c.household_id"
+          + " c.household_id, fa.start_time, fa.end_time"
           + " from family_attendance a"
           + " join family_session s on s.tenant_id = a.tenant_id and s.id = a.session_id"
+          + " join family_activity fa on fa.tenant_id = s.tenant_id and fa.id = s.activity_id"
           + " join billing_activity ba on ba.tenant_id = s.tenant_id"
           + "  and ba.activity_id = s.activity_id and ba.regie_id = ?"
           + " join family_child c on c.tenant_id = a.tenant_id and c.id = a.child_id"
@@ -114,7 +116,8 @@ final class PeriodReader {
                 r.getLong(2), r.getDate(3).toLocalDate(), r.getDate(4).toLocalDate()));
     collect(
         c,
-        "select household_id, value, valid_from, valid_to from family_quotient"
+        "select household_id, value, valid_from, valid_to, monthly_resources_cents"
+            + " from family_quotient"
             + " where status = 'ACCEPTED' and household_id = any(?)",
         ids,
         quotients,
@@ -122,7 +125,8 @@ final class PeriodReader {
             new BillableDays.Quotient(
                 r.getInt(2),
                 r.getDate(3).toLocalDate(),
-                r.getDate(4) == null ? null : r.getDate(4).toLocalDate()));
+                r.getDate(4) == null ? null : r.getDate(4).toLocalDate(),
+                (Integer) r.getObject(5)));
     try (PreparedStatement p =
         c.prepareStatement(
             "select l.household_id, l.id, l.child_id, l.activity_id, l.session_id, l.day,"
@@ -195,7 +199,10 @@ final class PeriodReader {
         r.getDate(4).toLocalDate(),
         b,
         r.getBoolean(7),
-        a);
+        a,
+        (int)
+            java.time.Duration.between(r.getTime(10).toLocalTime(), r.getTime(11).toLocalTime())
+                .toMinutes());
   }
 
   interface Row<T> {

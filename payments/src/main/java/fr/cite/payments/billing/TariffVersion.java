@@ -42,6 +42,16 @@ public class TariffVersion extends BillingRecord {
   @Column(name = "late_percent", nullable = false)
   private int latePercent;
 
+  @Column(name = "resources_floor_cents", updatable = false)
+  private Integer resourcesFloorCents;
+
+  @Column(name = "resources_ceiling_cents", updatable = false)
+  private Integer resourcesCeilingCents;
+
+  /** For an hourly tariff: its effort rates per number of children, {@code 619,516,413}. */
+  @Column(name = "effort_rates_ppm", updatable = false, length = 120)
+  private String effortRatesPpm;
+
   @Column(name = "used_at")
   private Instant usedAt;
 
@@ -63,6 +73,7 @@ public class TariffVersion extends BillingRecord {
       int unbookedPercent,
       int unbookedExtraCents,
       int latePercent,
+      fr.cite.payments.domain.Hourly hourly,
       String createdBy,
       Instant now) {
     this.activityId = activityId;
@@ -74,6 +85,11 @@ public class TariffVersion extends BillingRecord {
     this.unbookedPercent = unbookedPercent;
     this.unbookedExtraCents = unbookedExtraCents;
     this.latePercent = latePercent;
+    if (hourly != null) {
+      this.resourcesFloorCents = hourly.resourcesFloorCents();
+      this.resourcesCeilingCents = hourly.resourcesCeilingCents();
+      this.effortRatesPpm = hourly.ratesText();
+    }
     this.createdBy = createdBy;
     this.createdAt = now;
   }
@@ -111,6 +127,12 @@ public class TariffVersion extends BillingRecord {
         justifiedPercent,
         unbookedPercent,
         unbookedExtraCents,
-        latePercent);
+        latePercent,
+        effortRatesPpm == null
+            ? null
+            : new fr.cite.payments.domain.Hourly(
+                resourcesFloorCents,
+                resourcesCeilingCents,
+                fr.cite.payments.domain.Hourly.parseRates(effortRatesPpm)));
   }
 }

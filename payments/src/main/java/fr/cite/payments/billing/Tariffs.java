@@ -36,7 +36,8 @@ public class Tariffs {
       int unbookedPercent,
       int unbookedExtraCents,
       int latePercent,
-      List<Bracket> brackets) {}
+      List<Bracket> brackets,
+      fr.cite.payments.domain.Hourly hourly) {}
 
   /** What a régie is created with. */
   public record NewRegie(
@@ -113,10 +114,23 @@ public class Tariffs {
   }
 
   public TariffVersion create(NewVersion v, String by) {
-    if (v.brackets().isEmpty()) {
-      throw new ProblemException(422, "tariff-without-bracket");
+    if (v.unit() == Tariff.Unit.HOUR) {
+      // A crèche's hour is priced on the household's resources, not by brackets.
+      if (v.hourly() == null) {
+        throw new ProblemException(422, "tariff-hourly-required");
+      }
+      if (!v.brackets().isEmpty()) {
+        throw new ProblemException(422, "tariff-hourly-no-bracket");
+      }
+    } else {
+      if (v.hourly() != null) {
+        throw new ProblemException(422, "tariff-hourly-only");
+      }
+      if (v.brackets().isEmpty()) {
+        throw new ProblemException(422, "tariff-without-bracket");
+      }
+      checkBrackets(v.brackets());
     }
-    checkBrackets(v.brackets());
     List<TariffVersion> existing = versionsOf(v.activityId());
     for (TariffVersion t : existing) {
       boolean overlaps =
@@ -145,6 +159,7 @@ public class Tariffs {
             v.unbookedPercent(),
             v.unbookedExtraCents(),
             v.latePercent(),
+            v.hourly(),
             by,
             Instant.now());
     em.persist(t);

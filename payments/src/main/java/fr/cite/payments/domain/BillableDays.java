@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Turns a household's period (its children's bookings, the register, accepted absences and
@@ -19,7 +20,9 @@ import java.util.Map;
  *   <li>present without a booking (or with a booking cancelled): the unbooked rate;
  *   <li>the quotient is the one valid on that very day (a new one mid-month changes the price from
  *       its first day); none: the top bracket;
- *   <li>siblings are ranked by age among the children billed in the period (1 = the eldest).
+ *   <li>siblings are ranked by age among the children billed in the period (1 = the eldest);
+ *   <li>a crèche's hour is priced on the monthly resources declared with that quotient (none: the
+ *       tariff's ceiling) and the household's number of children.
  * </ul>
  */
 public final class BillableDays {
@@ -27,7 +30,10 @@ public final class BillableDays {
   /** A child of the household. */
   public record Child(long id, LocalDate birthDate) {}
 
-  /** A child's session in the period: its booking (if any) and the register (if taken). */
+  /**
+   * A child's session in the period: its booking (if any), the register (if taken) and how long it
+   * lasts (what an hourly tariff charges).
+   */
   public record Day(
       long childId,
       long activityId,
@@ -35,7 +41,20 @@ public final class BillableDays {
       LocalDate day,
       Booking booking,
       boolean late,
-      Attendance attendance) {}
+      Attendance attendance,
+      int minutes) {
+
+    public Day(
+        long childId,
+        long activityId,
+        long sessionId,
+        LocalDate day,
+        Booking booking,
+        boolean late,
+        Attendance attendance) {
+      this(childId, activityId, sessionId, day, booking, late, attendance, 0);
+    }
+  }
 
   /** The booking's state as billing reads it. */
   public enum Booking {
@@ -60,8 +79,13 @@ public final class BillableDays {
     }
   }
 
-  /** An accepted quotient. */
-  public record Quotient(int value, LocalDate from, LocalDate to) {
+  /** An accepted quotient, and the monthly resources declared with it (crèches), if any. */
+  public record Quotient(int value, LocalDate from, LocalDate to, Integer resourcesCents) {
+
+    public Quotient(int value, LocalDate from, LocalDate to) {
+      this(value, from, to, null);
+    }
+
     boolean covers(LocalDate d) {
       return !d.isBefore(from) && (to == null || !d.isAfter(to));
     }
@@ -82,12 +106,10 @@ public final class BillableDays {
       if (c == null) {
         continue;
       }
-      Integer quotient =
+      Optional<Quotient> valid =
           quotients.stream()
               .filter(q -> q.covers(d.day()))
-              .max(Comparator.comparing(Quotient::from))
-              .map(Quotient::value)
-              .orElse(null);
+              .max(Comparator.comparing(Quotient::from));
       out.add(
           new Chargeable(
               d.childId(),
@@ -96,10 +118,13 @@ public final class BillableDays {
               d.day(),
               c,
               d.late() && d.booking() == Booking.BOOKED,
-              quotient,
+              valid.map(Quotient::value).orElse(null),
               resident,
               rank.getOrDefault(d.childId(), 1),
-              1));
+              1,
+              valid.map(Quotient::resourcesCents).orElse(null),
+              Math.max(1, children.size()),
+              d.minutes()));
     }
     out.sort(
         Comparator.comparing(Chargeable::childId)

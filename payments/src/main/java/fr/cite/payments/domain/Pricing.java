@@ -43,6 +43,9 @@ public final class Pricing {
     if (day.chargeCase() == ChargeCase.CREDIT) {
       throw new IllegalArgumentException("A credit negates a line, it is not priced");
     }
+    if (tariff.unit() == Tariff.Unit.HOUR) {
+      return hourly(tariff, day);
+    }
     Bracket bracket =
         tariff
             .bracketFor(day.quotient(), day.resident(), day.siblingRank())
@@ -56,6 +59,69 @@ public final class Pricing {
                             + (day.resident() ? ", resident" : ", non-resident")
                             + ", rank "
                             + day.siblingRank()));
+    int percent = percent(tariff, day);
+    int extra = day.chargeCase() == ChargeCase.UNBOOKED_PRESENT ? tariff.unbookedExtraCents() : 0;
+    long amount =
+        BigDecimal.valueOf((long) bracket.unitCents() * day.quantity())
+                .multiply(BigDecimal.valueOf(percent))
+                .divide(BigDecimal.valueOf(100), 0, RoundingMode.HALF_UP)
+                .longValueExact()
+            + (long) extra * day.quantity();
+    return new PricedLine(
+        day, bracket.unitCents(), percent, amount, bracket.label(), tariff.id(), extra);
+  }
+
+  /**
+   * A crèche's day priced by the hour: the day's minutes at the household's hourly price, times the
+   * case's percentage, rounded once; the line shows the hourly price and what it came from.
+   */
+  static PricedLine hourly(Tariff tariff, Chargeable day) {
+    if (day.minutes() <= 0) {
+      throw new Unpriceable(
+          "no duration for activity " + day.activityId() + " on " + day.day() + " (hourly tariff)");
+    }
+    Hourly h = tariff.hourly();
+    int percent = percent(tariff, day);
+    int extra = day.chargeCase() == ChargeCase.UNBOOKED_PRESENT ? tariff.unbookedExtraCents() : 0;
+    long amount =
+        h.amountCents(day.resourcesCents(), day.householdChildren(), day.minutes(), percent)
+            + extra;
+    String basis =
+        (day.resourcesCents() == null ? "plafond " : "")
+            + (h.resourcesCents(day.resourcesCents()) / 100)
+            + " € × "
+            + BigDecimal.valueOf(h.ratePpm(day.householdChildren()), 4)
+                .stripTrailingZeros()
+                .toPlainString()
+                .replace('.', ',')
+            + " %";
+    // The line's quantity is the day's minutes: what the invoice shows next to the hourly price.
+    Chargeable timed =
+        new Chargeable(
+            day.childId(),
+            day.activityId(),
+            day.sessionId(),
+            day.day(),
+            day.chargeCase(),
+            day.late(),
+            day.quotient(),
+            day.resident(),
+            day.siblingRank(),
+            day.minutes(),
+            day.resourcesCents(),
+            day.householdChildren(),
+            day.minutes());
+    return new PricedLine(
+        timed,
+        h.hourlyCents(day.resourcesCents(), day.householdChildren()),
+        percent,
+        amount,
+        basis,
+        tariff.id(),
+        extra);
+  }
+
+  private static int percent(Tariff tariff, Chargeable day) {
     int percent =
         switch (day.chargeCase()) {
           case PRESENT, BOOKED -> 100;
@@ -67,15 +133,7 @@ public final class Pricing {
     if (day.late() && percent > 0) {
       percent += tariff.latePercent();
     }
-    int extra = day.chargeCase() == ChargeCase.UNBOOKED_PRESENT ? tariff.unbookedExtraCents() : 0;
-    long amount =
-        BigDecimal.valueOf((long) bracket.unitCents() * day.quantity())
-                .multiply(BigDecimal.valueOf(percent))
-                .divide(BigDecimal.valueOf(100), 0, RoundingMode.HALF_UP)
-                .longValueExact()
-            + (long) extra * day.quantity();
-    return new PricedLine(
-        day, bracket.unitCents(), percent, amount, bracket.label(), tariff.id(), extra);
+    return percent;
   }
 
   /** The sum of the lines, in cents. */

@@ -21,18 +21,51 @@ public record Tariff(
     int justifiedPercent,
     int unbookedPercent,
     int unbookedExtraCents,
-    int latePercent) {
+    int latePercent,
+    Hourly hourly) {
 
-  /** What one quantity is. */
+  /** What one quantity is; an hour is priced from the household's resources ({@link Hourly}). */
   public enum Unit {
     MEAL,
     HALF_DAY,
     DAY,
-    SESSION
+    SESSION,
+    HOUR
   }
 
   public Tariff {
     brackets = List.copyOf(brackets);
+    if ((unit == Unit.HOUR) != (hourly != null)) {
+      throw new IllegalArgumentException("An hourly tariff, and only it, has its resources rule");
+    }
+  }
+
+  /** A tariff priced by brackets (any unit but the hour). */
+  public Tariff(
+      long id,
+      long activityId,
+      LocalDate validFrom,
+      LocalDate validTo,
+      Unit unit,
+      List<Bracket> brackets,
+      int unjustifiedPercent,
+      int justifiedPercent,
+      int unbookedPercent,
+      int unbookedExtraCents,
+      int latePercent) {
+    this(
+        id,
+        activityId,
+        validFrom,
+        validTo,
+        unit,
+        brackets,
+        unjustifiedPercent,
+        justifiedPercent,
+        unbookedPercent,
+        unbookedExtraCents,
+        latePercent,
+        null);
   }
 
   public boolean covers(LocalDate day) {

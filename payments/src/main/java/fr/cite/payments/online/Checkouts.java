@@ -10,6 +10,7 @@ import fr.cite.platform.config.CiteConfig;
 import fr.cite.platform.family.application.FamilyRequests;
 import fr.cite.platform.mail.MailSender;
 import fr.cite.platform.problem.ProblemException;
+import fr.cite.platform.requests.domain.Demande;
 import fr.cite.platform.requests.domain.RequestStatus;
 import fr.cite.platform.tenancy.application.ApplicationService;
 import fr.cite.platform.tenancy.application.TenantContext;
@@ -56,6 +57,10 @@ public class Checkouts {
 
   @Inject fr.cite.payments.billing.InvoiceIssuer issuer;
 
+  @Inject fr.cite.payments.billing.RequestFees fees;
+
+  @Inject fr.cite.platform.requests.application.RequestDesk desk;
+
   /** Where the payer goes: the provider's page. */
   public record Redirect(URI url, long attemptId) {}
 
@@ -67,9 +72,30 @@ public class Checkouts {
   public Redirect start(
       long invoiceId, long householdId, long amountCents, URI back, String by, String language) {
     Invoice invoice = em.find(Invoice.class, invoiceId, LockModeType.PESSIMISTIC_WRITE);
-    if (invoice == null || invoice.householdId() != householdId) {
+    if (invoice == null || invoice.householdId() == null || invoice.householdId() != householdId) {
       throw new ProblemException(404, "invoice-not-found");
     }
+    return open(invoice, amountCents, back, by, language);
+  }
+
+  /**
+   * Opens (or returns the open) payment page of a request's fee, for its citizen: the same Checkout
+   * as an invoice's, for the whole fee.
+   */
+  public Redirect startFee(long demandeId, String subject, URI back, String language) {
+    Demande d = em.find(Demande.class, demandeId);
+    if (d == null || subject == null || !d.citizenSubject().map(subject::equals).orElse(false)) {
+      throw new ProblemException(404, "invoice-not-found");
+    }
+    Long invoiceId =
+        fees.invoiceOf(demandeId)
+            .orElseThrow(() -> new ProblemException(404, "request-fee-not-found"));
+    Invoice invoice = em.find(Invoice.class, invoiceId, LockModeType.PESSIMISTIC_WRITE);
+    return open(invoice, invoice.remainingCents(), back, subject, language);
+  }
+
+  private Redirect open(Invoice invoice, long amountCents, URI back, String by, String language) {
+    long invoiceId = invoice.id();
     if (invoice.kind() != Invoice.Kind.INVOICE || invoice.status() == Invoice.Status.DRAFT) {
       throw new ProblemException(409, "invoice-not-payable");
     }
@@ -235,7 +261,23 @@ public class Checkouts {
     String receipt = String.format(Locale.ROOT, "R-%s-%d-%06d", regie.numberPrefix(), year, seq);
     em.persist(new Payment(invoice.id(), a.id(), method, a.amountCents(), now, receipt));
     invoice.received(a.amountCents());
-    if (invoice.status() == Invoice.Status.PAID && invoice.demandeId() != null) {
+    if (invoice.fee()) {
+      // The request itself goes on: its agents see the fee paid in its history.
+      em.find(Demande.class, invoice.demandeId())
+          .reference()
+          .ifPresent(
+              ref ->
+                  desk.note(
+                      ref,
+                      "Frais de "
+                          + Money.ofCents(a.amountCents()).format(Locale.FRANCE)
+                          + " payés en ligne (facture "
+                          + invoice.number().orElse("")
+                          + ", reçu "
+                          + receipt
+                          + ").",
+                      "Régie"));
+    } else if (invoice.status() == Invoice.Status.PAID && invoice.demandeId() != null) {
       requests.decide(invoice.demandeId(), RequestStatus.DONE, null, "Régie");
     }
     String email = payerEmail(invoice);
@@ -250,8 +292,11 @@ public class Checkouts {
                   + invoice.number().orElse("")
                   + " (reçu "
                   + receipt
-                  + "). Le reçu est dans votre espace famille.\n\n(English: we received your"
-                  + " payment; the receipt is in your family space.)"));
+                  + (invoice.fee()
+                      ? "). Le reçu est sur la page de votre demande.\n\n(English: we received"
+                          + " your payment; the receipt is on your request's page.)"
+                      : "). Le reçu est dans votre espace famille.\n\n(English: we received"
+                          + " your payment; the receipt is in your family space.)")));
     }
   }
 

@@ -198,4 +198,94 @@ class PricingTest {
     assertThat(c.get(5).siblingRank()).isEqualTo(2);
     assertThat(c.get(5).late()).isTrue();
   }
+
+  /** A crèche by the hour, CNAF-like: floor 801 €, ceiling 7 000 €, 0.0619 % for 1 child… */
+  static Tariff creche() {
+    return new Tariff(
+        12L,
+        2L,
+        SEPT,
+        null,
+        Tariff.Unit.HOUR,
+        List.of(),
+        100,
+        0,
+        100,
+        0,
+        0,
+        new Hourly(80_100, 700_000, List.of(619, 516, 413, 310)));
+  }
+
+  static Chargeable crecheDay(Integer resources, int children, int minutes, ChargeCase c) {
+    return new Chargeable(
+        5L, 2L, 9L, SEPT.plusDays(1), c, false, 900, true, 1, 1, resources, children, minutes);
+  }
+
+  @Test
+  void aCrecheHourIsAShareOfTheResourcesByTheNumberOfChildren() {
+    // 3 000 € × 0.0619 % = 1.857 €/h; 10 hours: 18.57 €.
+    PricedLine l = Pricing.price(creche(), crecheDay(300_000, 1, 600, ChargeCase.PRESENT));
+    assertThat(l.unitCents()).isEqualTo(186);
+    assertThat(l.amountCents()).isEqualTo(1857);
+    assertThat(l.bracket()).isEqualTo("3000 € × 0,0619 %");
+    // Two children: 0.0516 %; five: the last rate (0.031 %).
+    assertThat(
+            Pricing.price(creche(), crecheDay(300_000, 2, 600, ChargeCase.PRESENT)).amountCents())
+        .isEqualTo(1548);
+    assertThat(
+            Pricing.price(creche(), crecheDay(300_000, 5, 600, ChargeCase.PRESENT)).amountCents())
+        .isEqualTo(930);
+  }
+
+  @Test
+  void aCrecheHourIsBetweenTheFloorAndTheCeilingAndNoResourcesMeansTheCeiling() {
+    // Below the floor: the floor (801 € × 0.0619 % × 7.5 h = 3.7186… → 3.72 €).
+    assertThat(Pricing.price(creche(), crecheDay(20_000, 1, 450, ChargeCase.PRESENT)).amountCents())
+        .isEqualTo(372);
+    // Above the ceiling, or none declared: the ceiling (7 000 € × 0.0619 % = 4.333 €/h).
+    assertThat(
+            Pricing.price(creche(), crecheDay(1_500_000, 1, 60, ChargeCase.PRESENT)).amountCents())
+        .isEqualTo(433);
+    PricedLine none = Pricing.price(creche(), crecheDay(null, 1, 60, ChargeCase.BOOKED));
+    assertThat(none.amountCents()).isEqualTo(433);
+    assertThat(none.bracket()).startsWith("plafond 7000 €");
+    // A justified absence costs nothing; an unjustified one the whole day.
+    assertThat(
+            Pricing.price(creche(), crecheDay(300_000, 1, 600, ChargeCase.ABSENT_JUSTIFIED))
+                .amountCents())
+        .isZero();
+    assertThat(
+            Pricing.price(creche(), crecheDay(300_000, 1, 600, ChargeCase.ABSENT_UNJUSTIFIED))
+                .amountCents())
+        .isEqualTo(1857);
+  }
+
+  @Test
+  void aCrecheDayWithoutDurationIsUnpriceableAndRoundingStaysPerLine() {
+    assertThatThrownBy(() -> Pricing.price(creche(), crecheDay(300_000, 1, 0, ChargeCase.PRESENT)))
+        .isInstanceOf(Pricing.Unpriceable.class)
+        .hasMessageContaining("no duration");
+    // 20 days of 7 h 45 at 2 345,67 €: each line rounded once, the total their sum.
+    List<Long> amounts = new java.util.ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      amounts.add(
+          Pricing.price(creche(), crecheDay(234_567, 1, 465, ChargeCase.PRESENT)).amountCents());
+    }
+    // 2 345.67 × 0.000619 × 7.75 = 11.2528… → 11.25 € a day.
+    assertThat(amounts).containsOnly(1125L);
+    assertThat(Pricing.total(amounts)).isEqualTo(22_500L);
+  }
+
+  @Test
+  void anHourlyTariffAndOnlyItHasAResourcesRule() {
+    assertThatThrownBy(
+            () ->
+                new Tariff(
+                    1L, 2L, SEPT, null, Tariff.Unit.HOUR, List.of(), 100, 0, 100, 0, 0, null))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new Hourly(700_000, 80_100, List.of(619)))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(new Hourly(0, 1, List.of(619, 516)).ratesText()).isEqualTo("619,516");
+    assertThat(Hourly.parseRates("619, 516")).containsExactly(619, 516);
+  }
 }

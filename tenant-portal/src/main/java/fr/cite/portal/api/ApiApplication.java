@@ -47,6 +47,7 @@ public class ApiApplication extends Application {
         fr.cite.platform.family.api.FamilyDeskResource.class,
         fr.cite.platform.family.api.FamilyStaffAuthentication.class,
         fr.cite.payments.api.FamilyBillingResource.class,
+        fr.cite.payments.api.RequestFeeResource.class,
         fr.cite.payments.api.BillingDeskResource.class,
         fr.cite.payments.api.FinanceStaffAuthentication.class,
         fr.cite.payments.api.StripeWebhookResource.class,

@@ -92,6 +92,7 @@ public class FamilySpace {
   private String documentValidTo;
   private Part document;
   private String quotientValue;
+  private String quotientResources;
   private String quotientSource = "CAF";
   private String quotientFrom;
   private String quotientTo;
@@ -316,6 +317,22 @@ public class FamilySpace {
             ? Integer.valueOf(quotientValue.strip())
             : null;
     LocalDate from = FamilyPages.date(quotientFrom);
+    Integer resources = null;
+    if (quotientResources != null && !quotientResources.isBlank()) {
+      try {
+        resources =
+            Math.toIntExact(
+                fr.cite.payments.domain.Money.parseEuros(
+                        quotientResources.replace(" ", "").replace("\u00a0", "").replace("€", ""))
+                    .cents());
+        if (resources < 0) {
+          throw new IllegalArgumentException("negative");
+        }
+      } catch (IllegalArgumentException | ArithmeticException e) {
+        FamilyPages.error(msg("family.quotient.resourcesFormat"));
+        return;
+      }
+    }
     if (value == null || from == null) {
       FamilyPages.error(msg("family.quotient.required"));
       return;
@@ -329,6 +346,7 @@ public class FamilySpace {
           FamilyPages.requireSubject(),
           FamilyPages.citizen(),
           value,
+          resources,
           fr.cite.platform.family.domain.Quotient.Source.valueOf(quotientSource),
           from,
           FamilyPages.date(quotientTo),
@@ -544,6 +562,14 @@ public class FamilySpace {
 
   public String getQuotientValue() {
     return quotientValue;
+  }
+
+  public String getQuotientResources() {
+    return quotientResources;
+  }
+
+  public void setQuotientResources(String v) {
+    quotientResources = v;
   }
 
   public void setQuotientValue(String v) {

@@ -1,9 +1,12 @@
 package fr.cite.portal.requests;
 
+import fr.cite.payments.billing.Invoice;
+import fr.cite.payments.online.Payment;
 import fr.cite.platform.identity.web.SignedIn;
 import fr.cite.platform.problem.ProblemException;
 import fr.cite.platform.requests.application.CitizenData;
 import fr.cite.platform.requests.application.Requests;
+import fr.cite.platform.requests.domain.Demande;
 import fr.cite.platform.requests.domain.DemandeAttachment;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
@@ -33,12 +36,18 @@ public class RequestUrls extends HttpFilter {
       Pattern.compile("/compte/demandes/brouillon/([0-9]{1,18})/?");
   private static final Pattern FILE =
       Pattern.compile("/compte/demandes/([A-Za-z0-9-]{1,32})/fichiers/([0-9]{1,18})");
+  private static final Pattern FEE =
+      Pattern.compile("/compte/demandes/([A-Za-z0-9-]{1,32})/frais(?:/recus/([0-9]{1,18}))?\\.pdf");
   private static final Pattern ONE = Pattern.compile("/compte/demandes/([A-Za-z0-9-]{1,32})/?");
   private static final Pattern REPORT = Pattern.compile("/signaler/([a-z0-9-]{1,80})/?");
 
   @Inject Requests requests;
 
   @Inject CitizenData data;
+
+  @Inject fr.cite.payments.billing.RequestFees fees;
+
+  @Inject fr.cite.payments.billing.Invoices invoices;
 
   @Override
   protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
@@ -51,6 +60,8 @@ public class RequestUrls extends HttpFilter {
       forward("/compte/demande-form.xhtml?brouillon=" + m.group(1), req, res);
     } else if ((m = FILE.matcher(path)).matches()) {
       download(m.group(1), Long.parseLong(m.group(2)), req, res);
+    } else if ((m = FEE.matcher(path)).matches()) {
+      feeDocument(m.group(1), m.group(2), req, res);
     } else if (path.equals("/compte/demandes") || path.equals("/compte/demandes/")) {
       res.sendRedirect(req.getContextPath() + "/compte/");
     } else if ((m = ONE.matcher(path)).matches()) {
@@ -82,6 +93,40 @@ public class RequestUrls extends HttpFilter {
       return;
     }
     a.writeTo(res);
+  }
+
+  /** The invoice of a request's fee, or one of its receipts, as a PDF for its citizen. */
+  private void feeDocument(
+      String reference, String receipt, HttpServletRequest req, HttpServletResponse res)
+      throws IOException {
+    byte[] pdf;
+    String name;
+    try {
+      Demande d = requests.ownRequest(reference, SignedIn.subject(req).orElse(null));
+      Invoice i =
+          fees.invoice(d.id())
+              .orElseThrow(() -> new ProblemException(404, "request-fee-not-found"));
+      if (receipt == null) {
+        pdf = i.pdf();
+        name = i.number().orElse("facture");
+      } else {
+        Payment p =
+            invoices
+                .payment(Long.parseLong(receipt))
+                .filter(pay -> pay.invoiceId() == i.id())
+                .orElseThrow(() -> new ProblemException(404, "invoice-not-found"));
+        pdf = invoices.receiptPdf(p);
+        name = p.receiptNumber();
+      }
+    } catch (ProblemException e) {
+      res.sendError(HttpServletResponse.SC_NOT_FOUND);
+      return;
+    }
+    res.setContentType("application/pdf");
+    res.setHeader("Content-Disposition", "inline; filename=\"" + name + ".pdf\"");
+    res.setHeader("Cache-Control", "private, no-store");
+    res.setContentLength(pdf.length);
+    res.getOutputStream().write(pdf);
   }
 
   private void exportData(HttpServletRequest req, HttpServletResponse res) throws IOException {

@@ -126,6 +126,9 @@ public final class FamilyBodies {
           @Min(value = 0, message = "{validation.range}")
           @Max(value = 100000, message = "{validation.range}")
           Integer value,
+      @Min(value = 0, message = "{validation.range}")
+          @Max(value = 100000000, message = "{validation.range}")
+          Integer monthlyResourcesCents,
       @NotBlank(message = "{validation.required}")
           @Pattern(regexp = "CAF|MSA|MANUAL", message = "{validation.choice}")
           String source,

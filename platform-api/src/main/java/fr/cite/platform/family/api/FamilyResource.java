@@ -233,6 +233,7 @@ public class FamilyResource {
             subject(),
             citizen(),
             body.value(),
+            body.monthlyResourcesCents(),
             Quotient.Source.valueOf(body.source()),
             body.validFrom(),
             body.validTo(),

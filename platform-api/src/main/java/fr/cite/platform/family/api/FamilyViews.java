@@ -70,6 +70,7 @@ public final class FamilyViews {
   public record QuotientView(
       long id,
       int value,
+      Integer monthlyResourcesCents,
       String source,
       LocalDate validFrom,
       LocalDate validTo,
@@ -79,6 +80,7 @@ public final class FamilyViews {
       return new QuotientView(
           q.id(),
           q.value(),
+          q.monthlyResourcesCents().orElse(null),
           q.source().name(),
           q.validFrom(),
           q.validTo(),

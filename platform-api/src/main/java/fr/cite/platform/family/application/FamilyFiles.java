@@ -204,6 +204,7 @@ public class FamilyFiles {
       String subject,
       Demande.Citizen citizen,
       int value,
+      Integer monthlyResourcesCents,
       Quotient.Source source,
       LocalDate validFrom,
       LocalDate validTo,
@@ -233,7 +234,9 @@ public class FamilyFiles {
             clock.instant());
     em.persist(doc);
     em.flush();
-    Quotient q = new Quotient(h.id(), value, source, validFrom, validTo, doc.id(), clock.instant());
+    Quotient q =
+        new Quotient(h.id(), value, source, validFrom, validTo, doc.id(), clock.instant())
+            .withResources(monthlyResourcesCents);
     em.persist(q);
     Demande d =
         requests.file(
@@ -243,7 +246,14 @@ public class FamilyFiles {
                 + source
                 + " de "
                 + value
-                + " €, valable du "
+                + " €"
+                + (monthlyResourcesCents == null
+                    ? ""
+                    : String.format(
+                        java.util.Locale.FRANCE,
+                        " (ressources mensuelles %,.2f €)",
+                        monthlyResourcesCents / 100.0))
+                + ", valable du "
                 + DATE.format(validFrom)
                 + (validTo == null ? "" : " au " + DATE.format(validTo))
                 + ", attestation « "

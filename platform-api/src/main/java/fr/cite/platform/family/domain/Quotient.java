@@ -43,6 +43,10 @@ public class Quotient extends FamilyRecord {
   @Column(name = "document_id")
   private Long documentId;
 
+  /** The monthly resources declared with it (a crèche's hourly price is a share of them). */
+  @Column(name = "monthly_resources_cents")
+  private Integer monthlyResourcesCents;
+
   @Enumerated(EnumType.STRING)
   @Column(name = "status", length = 12, nullable = false)
   private Checked status = Checked.PENDING;
@@ -63,6 +67,16 @@ public class Quotient extends FamilyRecord {
   private Instant createdAt;
 
   protected Quotient() {}
+
+  /** With the monthly resources the certificate gives (null: not declared). */
+  public Quotient withResources(Integer monthlyResourcesCents) {
+    this.monthlyResourcesCents = monthlyResourcesCents;
+    return this;
+  }
+
+  public java.util.Optional<Integer> monthlyResourcesCents() {
+    return java.util.Optional.ofNullable(monthlyResourcesCents);
+  }
 
   public Quotient(
       long householdId,

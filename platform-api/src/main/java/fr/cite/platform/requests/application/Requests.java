@@ -41,6 +41,8 @@ public class Requests {
 
   @PersistenceContext EntityManager em;
 
+  @Inject jakarta.enterprise.event.Event<RequestSubmitted> submitted;
+
   @Inject RequestCatalog catalog;
 
   @Inject TenantContext tenant;
@@ -154,6 +156,7 @@ public class Requests {
               ? "Déposée par un agent (" + f.channel() + ")"
               : null);
       mails.submitted(demande, type, code, f.language());
+      submitted.fire(new RequestSubmitted(demande.id(), type.id(), reference));
     }
     return new Filed(demande, code);
   }
