@@ -202,6 +202,49 @@ final class DemoBilling {
               + regie
               + ",\"amountCents\":4500,\"labelFr\":\"Location d'une salle municipale\","
               + "\"labelEn\":\"Municipal room rental\"}");
+      // The crèches, by the hour on the household's resources (the CNAF's scale), by their own
+      // régie.
+      HttpResponse<String> early =
+          call(
+              http,
+              townHost,
+              token,
+              "POST",
+              api + "/regies",
+              "{\"code\":\"petite-enfance\",\"nameFr\":\"Régie petite enfance\","
+                  + "\"nameEn\":\"Early childhood régie\",\"numberPrefix\":\"LH-PE\","
+                  + "\"counterAddress\":\"Direction de la petite enfance, guichet unique,"
+                  + " du lundi au vendredi 9 h – 17 h\",\"officerName\":\"Camille Martin,"
+                  + " régisseur\"}");
+      if (early.statusCode() == 201) {
+        String crecheRegie = json(early.body()).asJsonObject().getJsonNumber("id").toString();
+        for (String slug : new String[] {"creche-les-mouettes", "creche-les-dockers"}) {
+          String activity = activityId(http, townHost, token, platform, slug);
+          if (activity == null) {
+            continue;
+          }
+          call(
+              http,
+              townHost,
+              token,
+              "PUT",
+              api + "/activities/" + activity,
+              "{\"regieId\":" + crecheRegie + "}");
+          call(
+              http,
+              townHost,
+              token,
+              "POST",
+              api + "/tariffs",
+              "{\"activityId\":"
+                  + activity
+                  + ",\"validFrom\":\""
+                  + from
+                  + "\",\"unit\":\"HOUR\",\"unjustifiedPercent\":100,\"justifiedPercent\":0,"
+                  + "\"hourly\":{\"resourcesFloorCents\":80100,\"resourcesCeilingCents\":700000,"
+                  + "\"effortRatesPpm\":[619,516,413,310,310,310,310,206]}}");
+        }
+      }
     }
     YearMonth last = YearMonth.from(LocalDate.now(ZoneId.of("Europe/Paris"))).minusMonths(1);
     HttpResponse<String> run =

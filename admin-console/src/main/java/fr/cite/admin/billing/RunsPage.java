@@ -126,6 +126,22 @@ public class RunsPage implements Serializable {
     }
   }
 
+  /**
+   * A corrective run of an issued month: each line that changed since is cancelled and replaced.
+   */
+  public void correct(BillingRun r) {
+    try {
+      BillingRun c =
+          runs.startCorrective(
+              r.regieId(), java.time.YearMonth.from(r.periodStart()), BillingConsole.by());
+      worker.kick(tenant.require(), c.id());
+      selected = c.id();
+      BillingConsole.info(BillingConsole.text("bill.correction-started", month(r)));
+    } catch (ProblemException e) {
+      BillingConsole.problem(e);
+    }
+  }
+
   public void redraft(BillingRun r) {
     try {
       runs.redraft(r.id());

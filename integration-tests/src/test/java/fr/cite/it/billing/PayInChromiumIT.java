@@ -134,10 +134,60 @@ class PayInChromiumIT extends CiteIntegrationTest {
     }
     String card = chrome.findElement(By.id("facture-" + invoice)).getText();
     assertThat(card).contains("Payée").contains("Reçu R-");
+    String receipt = card.replaceAll("(?s).*Reçu (R-[A-Z0-9-]+).*", "$1");
     assertThat(chrome.findElements(By.cssSelector("#facture-" + invoice + " .pay-form"))).isEmpty();
     shot("invoices-paid");
     violations.addAll(Accessibility.violations(chrome, "invoices, paid"));
     violations.addAll(phone("invoices-paid"));
+
+    // A room's fee: announced on the form, invoiced on sending, paid from the request's page.
+    Http.Response fee =
+        Http.putJson(
+            f.town.host(),
+            "/api/v1/desk/billing/request-fees/reservation-salle",
+            "{\"regieId\":"
+                + f.regie
+                + ",\"amountCents\":4500,"
+                + "\"labelFr\":\"Location d'une salle municipale\"}",
+            f.finance.bearer());
+    assertThat(fee.status()).as(fee.toString()).isEqualTo(200);
+    chrome.get(base + "/compte/demandes/nouvelle/reservation-salle");
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("fee-notice")));
+    assertThat(chrome.findElement(By.id("fee-notice")).getText()).contains("45,00");
+    List<org.openqa.selenium.WebElement> fields =
+        chrome.findElements(
+            By.cssSelector(
+                "#demande input:not([type=hidden]):not([type=submit]), #demande textarea"));
+    fields.get(0).sendKeys("Amicale des locataires");
+    chrome.executeScript(
+        "arguments[0].value = arguments[1]",
+        fields.get(1),
+        java.time.LocalDate.now().plusDays(20).toString());
+    fields.get(2).sendKeys("40");
+    fields.get(3).sendKeys("Assemblée générale");
+    fields.get(4).sendKeys(f.parent.email());
+    chrome.findElement(By.cssSelector("[id$='envoyer']")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("frais")));
+    assertThat(chrome.findElement(By.id("frais")).getText())
+        .contains("Frais à régler : 45,00")
+        .contains("Régie périscolaire");
+    shot("request-fee");
+    violations.addAll(Accessibility.violations(chrome, "request fee"));
+    violations.addAll(phone("request-fee"));
+    chrome.findElement(By.cssSelector("#frais .pay-form input[type=submit]")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("pay")));
+    assertThat(chrome.getCurrentUrl()).startsWith(stripe.baseUrl() + "/checkout/");
+    chrome.findElement(By.id("pay")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("payment-message")));
+    long paidBy = System.currentTimeMillis() + 20_000;
+    while (!chrome.findElement(By.id("fee-status")).getText().contains("Payés")
+        && System.currentTimeMillis() < paidBy) {
+      Thread.sleep(500);
+      chrome.navigate().refresh();
+    }
+    assertThat(chrome.findElement(By.id("frais")).getText()).contains("Payés").contains("Reçu R-");
+    shot("request-fee-paid");
+    violations.addAll(Accessibility.violations(chrome, "request fee, paid"));
     assertThat(violations).isEmpty();
 
     // The régie's console: the régie connected, last month's run issued, its invoices, a refund.
@@ -171,11 +221,6 @@ class PayInChromiumIT extends CiteIntegrationTest {
                         "MMMM yyyy", java.util.Locale.FRENCH)));
     officer.findElement(By.cssSelector("[id$=':open']")).click();
     w.until(ExpectedConditions.textToBePresentInElementLocated(By.id("runs:selected"), "F-"));
-    String receipt =
-        chrome
-            .findElement(By.id("facture-" + invoice))
-            .getText()
-            .replaceAll("(?s).*Reçu (R-[A-Z0-9-]+).*", "$1");
     officer.findElement(By.id("remboursement:receipt")).sendKeys(receipt);
     officer.findElement(By.id("remboursement:amount")).sendKeys("1,01");
     officer.findElement(By.id("remboursement:reason")).sendKeys("Repas non servi");

@@ -250,6 +250,27 @@ class RequestFeeIT extends CiteIntegrationTest {
                     + ".pdf");
     assertThat(page.status()).isEqualTo(200);
     assertThat(page.body()).startsWith("%PDF-");
+    // The régie refunds part of it (the room was free on a public holiday): a credit note of its
+    // series, belonging to the request as its fee does.
+    Http.Response refund =
+        Http.postJson(
+            a.town.host(),
+            "/api/v1/desk/billing/payments/" + payment.getJsonNumber("id") + "/refunds",
+            "{\"amountCents\":1000,\"reason\":\"Salle prêtée gratuitement le jour férié\"}",
+            a.finance.bearer());
+    assertThat(refund.status()).as(refund.toString()).isEqualTo(201);
+    assertThat(refund.json().getString("creditNote")).matches("A-[A-Z0-9-]+-\\d{4}-000001");
+    String portal = "http://" + a.town.host() + ":" + Http.port() + "/compte/demandes/" + reference;
+    String body = a.parent.browser().get(portal).body();
+    assertThat(body).contains(refund.json().getString("creditNote"));
+    java.util.regex.Matcher link =
+        java.util.regex.Pattern.compile("/compte/demandes/[A-Z0-9-]+/frais/avoirs/\\d+\\.pdf")
+            .matcher(body);
+    assertThat(link.find()).isTrue();
+    Browser.Page creditNote =
+        a.parent.browser().get("http://" + a.town.host() + ":" + Http.port() + link.group());
+    assertThat(creditNote.status()).isEqualTo(200);
+    assertThat(creditNote.body()).startsWith("%PDF-");
   }
 
   @Test

@@ -115,12 +115,16 @@ public final class BillingBodies {
                   @Max(value = 100000, message = "{validation.range}") Integer>
               effortRatesPpm) {}
 
-  /** Body of {@code POST /v1/desk/billing/runs}: a régie and a month ({@code 2026-11}). */
+  /**
+   * Body of {@code POST /v1/desk/billing/runs}: a régie and a month ({@code 2026-11}); {@code
+   * corrective}: a corrective run of a month already issued.
+   */
   public record RunBody(
       @NotNull(message = "{validation.required}") Long regieId,
       @NotNull(message = "{validation.required}")
           @Pattern(regexp = "^\\d{4}-(0[1-9]|1[0-2])$", message = "{validation.pattern}")
-          String month) {}
+          String month,
+      Boolean corrective) {}
 
   /** Body of {@code POST /v1/family/billing/invoices/{id}/checkout}: the whole balance. */
   public record CheckoutBody(

@@ -109,6 +109,7 @@ public class BillingDeskResource {
       long id,
       long regieId,
       String month,
+      BillingRun.Kind kind,
       BillingRun.Status status,
       BillingRuns.Progress progress,
       String startedBy) {}
@@ -266,6 +267,7 @@ public class BillingDeskResource {
         r.id(),
         r.regieId(),
         YearMonth.from(r.periodStart()).toString(),
+        r.kind(),
         r.status(),
         runs.progress(r.id()),
         r.startedBy());
@@ -278,11 +280,13 @@ public class BillingDeskResource {
   public Response start(
       @NotNull(message = "{validation.required}") @Valid BillingBodies.RunBody body) {
     BillingRun run =
-        runs.start(
-            body.regieId(),
-            YearMonth.parse(body.month()),
-            by(),
-            LocalDate.now(InvoiceIssuer.PARIS));
+        Boolean.TRUE.equals(body.corrective())
+            ? runs.startCorrective(body.regieId(), YearMonth.parse(body.month()), by())
+            : runs.start(
+                body.regieId(),
+                YearMonth.parse(body.month()),
+                by(),
+                LocalDate.now(InvoiceIssuer.PARIS));
     worker.kick(tenant.require(), run.id());
     return Response.accepted(view(run)).build();
   }

@@ -25,6 +25,16 @@ public class BillingRun extends BillingRecord {
     ISSUED
   }
 
+  /** A month's run, or a corrective run of a month already issued. */
+  public enum Kind {
+    REGULAR,
+    CORRECTIVE
+  }
+
+  @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+  @Column(name = "kind", nullable = false, updatable = false, length = 12)
+  private Kind kind = Kind.REGULAR;
+
   @Column(name = "regie_id", nullable = false, updatable = false)
   private long regieId;
 
@@ -63,6 +73,10 @@ public class BillingRun extends BillingRecord {
   private Instant issuedAt;
 
   protected BillingRun() {}
+
+  public Kind kind() {
+    return kind;
+  }
 
   public long regieId() {
     return regieId;

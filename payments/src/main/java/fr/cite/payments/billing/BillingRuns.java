@@ -20,6 +20,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.hibernate.Session;
 
@@ -67,7 +68,8 @@ public class BillingRuns {
     em.createNativeQuery(
             "insert into billing_run (id, regie_id, period_start, period_end, status, started_by,"
                 + " created_at) values (nextval('billing_row_seq'), ?1, ?2, ?3, 'DRAFTING', ?4, ?5)"
-                + " on conflict (tenant_id, regie_id, period_start) do nothing")
+                + " on conflict (tenant_id, regie_id, period_start) where kind = 'REGULAR'"
+                + " do nothing")
         .setParameter(1, regieId)
         .setParameter(2, month.atDay(1))
         .setParameter(3, month.atEndOfMonth())
@@ -76,10 +78,60 @@ public class BillingRuns {
         .executeUpdate();
     BillingRun run =
         em.createQuery(
-                "select r from BillingRun r where r.regieId = :r and r.periodStart = :p",
+                "select r from BillingRun r where r.regieId = :r and r.periodStart = :p"
+                    + " and r.kind = :k",
                 BillingRun.class)
             .setParameter("r", regieId)
             .setParameter("p", month.atDay(1))
+            .setParameter("k", BillingRun.Kind.REGULAR)
+            .getSingleResult();
+    markActive(run.id());
+    return run;
+  }
+
+  /**
+   * Starts (or returns the open) corrective run of a month already issued: every household is
+   * priced again from today's data (a quotient validated late, a register corrected), and each line
+   * that changed is cancelled and replaced; what changed nothing gives no document.
+   */
+  public BillingRun startCorrective(long regieId, YearMonth month, String by) {
+    if (em.find(Regie.class, regieId) == null) {
+      throw new ProblemException(404, "regie-not-found");
+    }
+    boolean issued =
+        !em.createQuery(
+                "select r.id from BillingRun r where r.regieId = :r and r.periodStart = :p"
+                    + " and r.kind = :k and r.status = :s",
+                Long.class)
+            .setParameter("r", regieId)
+            .setParameter("p", month.atDay(1))
+            .setParameter("k", BillingRun.Kind.REGULAR)
+            .setParameter("s", BillingRun.Status.ISSUED)
+            .getResultList()
+            .isEmpty();
+    if (!issued) {
+      throw new ProblemException(409, "billing-correction-needs-issued", month.toString());
+    }
+    em.createNativeQuery(
+            "insert into billing_run (id, regie_id, kind, period_start, period_end, status,"
+                + " started_by, created_at) values (nextval('billing_row_seq'), ?1, 'CORRECTIVE',"
+                + " ?2, ?3, 'DRAFTING', ?4, ?5) on conflict (tenant_id, regie_id, period_start)"
+                + " where kind = 'CORRECTIVE' and status <> 'ISSUED' do nothing")
+        .setParameter(1, regieId)
+        .setParameter(2, month.atDay(1))
+        .setParameter(3, month.atEndOfMonth())
+        .setParameter(4, by)
+        .setParameter(5, Instant.now())
+        .executeUpdate();
+    BillingRun run =
+        em.createQuery(
+                "select r from BillingRun r where r.regieId = :r and r.periodStart = :p"
+                    + " and r.kind = :k and r.status <> :s",
+                BillingRun.class)
+            .setParameter("r", regieId)
+            .setParameter("p", month.atDay(1))
+            .setParameter("k", BillingRun.Kind.CORRECTIVE)
+            .setParameter("s", BillingRun.Status.ISSUED)
             .getSingleResult();
     markActive(run.id());
     return run;
@@ -153,6 +205,10 @@ public class BillingRuns {
                     + "  and l.amount_cents > 0"
                     + "  and not exists (select 1 from billing_line r"
                     + "   where r.tenant_id = l.tenant_id and r.reverses_line_id = l.id)"
+                    // Invoiced in the period already: a corrective run may cancel what it was.
+                    + " union select ?1, l.household_id, 'PENDING' from billing_line l"
+                    + " join billing_invoice i on i.tenant_id = l.tenant_id and i.id = l.invoice_id"
+                    + " where i.status <> 'DRAFT' and i.regie_id = ?2 and l.day between ?3 and ?4"
                     + " on conflict do nothing")
             .setParameter(1, runId)
             .setParameter(2, run.regieId())
@@ -197,10 +253,23 @@ public class BillingRuns {
   }
 
   /** The outcome of pricing one household. */
-  public record Drafted(List<PricedLine> lines, List<HouseholdPeriod.Creditable> credits) {
+  public record Drafted(
+      List<PricedLine> lines,
+      List<HouseholdPeriod.Creditable> credits,
+      List<HouseholdPeriod.Creditable> cancels) {
+
+    public Drafted(List<PricedLine> lines, List<HouseholdPeriod.Creditable> credits) {
+      this(lines, credits, List.of());
+    }
+
     public long totalCents() {
       return lines.stream().mapToLong(PricedLine::amountCents).sum()
-          - credits.stream().mapToLong(HouseholdPeriod.Creditable::amountCents).sum();
+          - credits.stream().mapToLong(HouseholdPeriod.Creditable::amountCents).sum()
+          - cancels.stream().mapToLong(HouseholdPeriod.Creditable::amountCents).sum();
+    }
+
+    boolean empty() {
+      return lines.isEmpty() && credits.isEmpty() && cancels.isEmpty();
     }
   }
 
@@ -241,6 +310,9 @@ public class BillingRuns {
     String error = null;
     try {
       drafted = price(p, tariffs);
+      if (run.kind() == BillingRun.Kind.CORRECTIVE) {
+        drafted = corrected(run, p.householdId(), drafted);
+      }
     } catch (Pricing.Unpriceable e) {
       drafted = null;
       error = e.getMessage();
@@ -270,7 +342,7 @@ public class BillingRuns {
                     runId,
                     p.householdId());
               }
-              if (d != null && (!d.lines().isEmpty() || !d.credits().isEmpty())) {
+              if (d != null && !d.empty()) {
                 long total = d.totalCents();
                 long invoiceId;
                 try (PreparedStatement i =
@@ -308,11 +380,74 @@ public class BillingRuns {
   }
 
   /** What drafting a household needs of its run, read once per run. */
-  public record RunRef(long id, long regieId, LocalDate periodStart, LocalDate periodEnd) {}
+  public record RunRef(
+      long id, BillingRun.Kind kind, long regieId, LocalDate periodStart, LocalDate periodEnd) {}
 
   public RunRef ref(long runId) {
     BillingRun run = require(runId);
-    return new RunRef(run.id(), run.regieId(), run.periodStart(), run.periodEnd());
+    return new RunRef(run.id(), run.kind(), run.regieId(), run.periodStart(), run.periodEnd());
+  }
+
+  /**
+   * A corrective run's lines for a household: the period priced again, against what stands invoiced
+   * for it (issued lines not reversed since). A day priced the same gives nothing; a day that
+   * changed gives a cancelling line (minus the original, reversing it) and its new line; a day no
+   * longer charged, its cancelling line only. Credits of other months stay with regular runs.
+   */
+  Drafted corrected(RunRef run, long household, Drafted fresh) {
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "select l.id, l.child_id, l.activity_id, l.session_id, l.day, l.charge_case,"
+                    + " l.quantity, l.unit_cents, l.percent, l.amount_cents, i.number"
+                    + " from billing_line l join billing_invoice i"
+                    + "  on i.tenant_id = l.tenant_id and i.id = l.invoice_id"
+                    + " where i.status <> 'DRAFT' and i.regie_id = ?1 and l.household_id = ?2"
+                    + " and l.day between ?3 and ?4 and l.reverses_line_id is null"
+                    + " and not exists (select 1 from billing_line r where r.tenant_id = l.tenant_id"
+                    + "  and r.reverses_line_id = l.id)"
+                    + " order by l.id")
+            .setParameter(1, run.regieId())
+            .setParameter(2, household)
+            .setParameter(3, run.periodStart())
+            .setParameter(4, run.periodEnd())
+            .getResultList();
+    Map<String, Object[]> standing = new java.util.LinkedHashMap<>();
+    for (Object[] r : rows) {
+      standing.put(r[1] + "/" + r[2] + "/" + r[3], r);
+    }
+    List<PricedLine> added = new ArrayList<>();
+    List<HouseholdPeriod.Creditable> cancelled = new ArrayList<>();
+    for (PricedLine l : fresh.lines()) {
+      Object[] was =
+          standing.remove(
+              l.day().childId() + "/" + l.day().activityId() + "/" + l.day().sessionId());
+      if (was != null
+          && l.day().chargeCase().name().equals(was[5])
+          && l.day().quantity() == ((Number) was[6]).intValue()
+          && l.unitCents() == ((Number) was[7]).intValue()
+          && l.percent() == ((Number) was[8]).intValue()
+          && l.amountCents() == ((Number) was[9]).longValue()) {
+        continue;
+      }
+      if (was != null) {
+        cancelled.add(cancelling(was));
+      }
+      added.add(l);
+    }
+    standing.values().forEach(was -> cancelled.add(cancelling(was)));
+    return new Drafted(added, List.of(), cancelled);
+  }
+
+  private static HouseholdPeriod.Creditable cancelling(Object[] was) {
+    return new HouseholdPeriod.Creditable(
+        ((Number) was[0]).longValue(),
+        ((Number) was[1]).longValue(),
+        ((Number) was[2]).longValue(),
+        ((Number) was[3]).longValue(),
+        ((java.sql.Date) was[4]).toLocalDate(),
+        ((Number) was[9]).longValue(),
+        (String) was[10]);
   }
 
   /** Ends the drafting once no household is pending: the run is ready for review. */

@@ -26,6 +26,12 @@ public final class Explanations {
       int hourlyMinutes,
       Locale l) {
     boolean en = "en".equals(l.getLanguage());
+    if ("CANCEL".equals(chargeCase)) {
+      return (en
+              ? "Correction: cancels the line invoiced on "
+              : "Rectification : annule la ligne facturée sur ")
+          + bracket;
+    }
     if ("CREDIT".equals(chargeCase)) {
       return (en ? "Credit: justified absence, " : "Avoir : absence justifiée, ")
           + (en ? "invoiced on " : "facturé sur ")

@@ -345,13 +345,16 @@ public class InvoiceIssuer {
             em.createNativeQuery(
                     "insert into billing_invoice (id, regie_id, run_id, household_id, kind, status,"
                         + " year, seq, number, total_cents, period_start, period_end, payer,"
-                        + " issued_at, pdf, pdf_sha256, refund_of) values"
+                        + " issued_at, pdf, pdf_sha256, refund_of, demande_id) values"
                         + " (nextval('billing_row_seq'), ?1,"
                         // The run and household of the original (none for a request's fee).
                         + " (select o.run_id from billing_invoice o where o.id = ?2),"
                         + " (select o.household_id from billing_invoice o where o.id = ?3),"
                         + " 'CREDIT_NOTE', 'ISSUED', ?4, ?5,"
-                        + " ?6, ?7, ?8, ?9, cast(?10 as jsonb), ?11, ?12, ?13, ?14) returning id")
+                        + " ?6, ?7, ?8, ?9, cast(?10 as jsonb), ?11, ?12, ?13, ?14,"
+                        // A fee's credit note belongs to the fee's request, as the fee does.
+                        + " (select o.demande_id from billing_invoice o where o.id = ?14"
+                        + "  and o.run_id is null)) returning id")
                 .setParameter(1, regie.id())
                 .setParameter(2, invoice.id())
                 .setParameter(3, invoice.id())
@@ -382,8 +385,9 @@ public class InvoiceIssuer {
                   + reason
                   + ".\nLe remboursement arrive sur le moyen de paiement utilisé sous quelques jours.\n\n"
                   + portalUrl()
-                  + "/compte/famille/factures.xhtml\n\n(English: the régie refunds part of your"
-                  + " payment; the credit note is in your family space.)"));
+                  + (invoice.fee() ? "/compte/" : "/compte/famille/factures.xhtml")
+                  + "\n\n(English: the régie refunds part of your payment; the credit note is"
+                  + (invoice.fee() ? " in Mon compte.)" : " in your family space.)")));
     }
     return new CreditNote(id.longValue(), number);
   }

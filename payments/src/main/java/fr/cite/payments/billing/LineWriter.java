@@ -28,7 +28,8 @@ final class LineWriter {
       throws SQLException {
     List<PricedLine> lines = d.lines();
     List<HouseholdPeriod.Creditable> credits = d.credits();
-    int n = lines.size() + credits.size();
+    List<HouseholdPeriod.Creditable> cancels = d.cancels();
+    int n = lines.size() + credits.size() + cancels.size();
     Long[] child = new Long[n];
     Long[] activity = new Long[n];
     Long[] session = new Long[n];
@@ -58,12 +59,14 @@ final class LineWriter {
       tariff[i] = l.tariffId();
       i++;
     }
-    for (HouseholdPeriod.Creditable cr : credits) {
+    for (HouseholdPeriod.Creditable cr :
+        java.util.stream.Stream.concat(credits.stream(), cancels.stream()).toList()) {
       child[i] = cr.childId();
       activity[i] = cr.activityId();
       session[i] = cr.sessionId();
       day[i] = Date.valueOf(cr.day());
-      kase[i] = "CREDIT";
+      // A justified absence's credit, or a corrective run's cancelling line.
+      kase[i] = i < lines.size() + credits.size() ? "CREDIT" : "CANCEL";
       qty[i] = 1;
       unit[i] = 0;
       pct[i] = 100;

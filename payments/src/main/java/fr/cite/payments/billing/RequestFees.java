@@ -135,6 +135,17 @@ public class RequestFees {
     return invoiceOf(demandeId).map(id -> em.find(Invoice.class, id));
   }
 
+  /** The credit notes of refunds of a request's fee, oldest first. */
+  public java.util.List<Invoice> creditNotesOf(long demandeId) {
+    return em.createQuery(
+            "select c from Invoice c where c.refundOf in (select i.id from Invoice i"
+                + " where i.demandeId = :d and i.runId is null and i.refundOf is null)"
+                + " order by c.id",
+            Invoice.class)
+        .setParameter("d", demandeId)
+        .getResultList();
+  }
+
   @SuppressWarnings("unchecked")
   private static List<Fee> read(List<?> rows) {
     return ((List<Object[]>) rows)

@@ -54,6 +54,7 @@ public class RequestFeePanel {
   private Optional<Invoices.Summary> fee;
   private List<Payment> payments;
   private String error;
+  private Optional<Long> typeFee;
 
   /** The signed-in citizen's request, as the page already read it (none: not theirs). */
   private Optional<Demande> demande() {
@@ -71,9 +72,30 @@ public class RequestFeePanel {
     return fee.orElse(null);
   }
 
+  /** The credit notes of the régie's refunds of the fee. */
+  public List<Invoice> getCreditNotes() {
+    return demande().map(d -> fees.creditNotesOf(d.id())).orElse(List.of());
+  }
+
   public List<Payment> getPayments() {
     getFee();
     return payments;
+  }
+
+  /** What the form says before the citizen submits: the fee the request will come with. */
+  public String feeOf(fr.cite.platform.requests.domain.RequestType type) {
+    if (type == null) {
+      return null;
+    }
+    if (typeFee == null) {
+      typeFee = fees.ofType(type.id()).map(f -> f.amountCents());
+    }
+    return typeFee
+        .map(
+            cents ->
+                java.text.MessageFormat.format(
+                    fr.cite.portal.web.PortalPage.text("request.fee.announced"), money(cents)))
+        .orElse(null);
   }
 
   public String getStatusLabel() {

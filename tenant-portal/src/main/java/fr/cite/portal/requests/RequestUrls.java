@@ -37,7 +37,8 @@ public class RequestUrls extends HttpFilter {
   private static final Pattern FILE =
       Pattern.compile("/compte/demandes/([A-Za-z0-9-]{1,32})/fichiers/([0-9]{1,18})");
   private static final Pattern FEE =
-      Pattern.compile("/compte/demandes/([A-Za-z0-9-]{1,32})/frais(?:/recus/([0-9]{1,18}))?\\.pdf");
+      Pattern.compile(
+          "/compte/demandes/([A-Za-z0-9-]{1,32})/frais(?:/(recus|avoirs)/([0-9]{1,18}))?\\.pdf");
   private static final Pattern ONE = Pattern.compile("/compte/demandes/([A-Za-z0-9-]{1,32})/?");
   private static final Pattern REPORT = Pattern.compile("/signaler/([a-z0-9-]{1,80})/?");
 
@@ -61,7 +62,7 @@ public class RequestUrls extends HttpFilter {
     } else if ((m = FILE.matcher(path)).matches()) {
       download(m.group(1), Long.parseLong(m.group(2)), req, res);
     } else if ((m = FEE.matcher(path)).matches()) {
-      feeDocument(m.group(1), m.group(2), req, res);
+      feeDocument(m.group(1), m.group(2), m.group(3), req, res);
     } else if (path.equals("/compte/demandes") || path.equals("/compte/demandes/")) {
       res.sendRedirect(req.getContextPath() + "/compte/");
     } else if ((m = ONE.matcher(path)).matches()) {
@@ -97,7 +98,7 @@ public class RequestUrls extends HttpFilter {
 
   /** The invoice of a request's fee, or one of its receipts, as a PDF for its citizen. */
   private void feeDocument(
-      String reference, String receipt, HttpServletRequest req, HttpServletResponse res)
+      String reference, String kind, String id, HttpServletRequest req, HttpServletResponse res)
       throws IOException {
     byte[] pdf;
     String name;
@@ -106,13 +107,21 @@ public class RequestUrls extends HttpFilter {
       Invoice i =
           fees.invoice(d.id())
               .orElseThrow(() -> new ProblemException(404, "request-fee-not-found"));
-      if (receipt == null) {
+      if (kind == null) {
         pdf = i.pdf();
         name = i.number().orElse("facture");
+      } else if (kind.equals("avoirs")) {
+        Invoice c =
+            fees.creditNotesOf(d.id()).stream()
+                .filter(n -> n.id() == Long.parseLong(id))
+                .findFirst()
+                .orElseThrow(() -> new ProblemException(404, "invoice-not-found"));
+        pdf = c.pdf();
+        name = c.number().orElse("avoir");
       } else {
         Payment p =
             invoices
-                .payment(Long.parseLong(receipt))
+                .payment(Long.parseLong(id))
                 .filter(pay -> pay.invoiceId() == i.id())
                 .orElseThrow(() -> new ProblemException(404, "invoice-not-found"));
         pdf = invoices.receiptPdf(p);
