@@ -65,28 +65,7 @@ public class BillingRuns {
     if (em.find(Regie.class, regieId) == null) {
       throw new ProblemException(404, "regie-not-found");
     }
-    em.createNativeQuery(
-            "insert into billing_run (id, regie_id, period_start, period_end, status, started_by,"
-                + " created_at) values (nextval('billing_row_seq'), ?1, ?2, ?3, 'DRAFTING', ?4, ?5)"
-                + " on conflict (tenant_id, regie_id, period_start) where kind = 'REGULAR'"
-                + " do nothing")
-        .setParameter(1, regieId)
-        .setParameter(2, month.atDay(1))
-        .setParameter(3, month.atEndOfMonth())
-        .setParameter(4, by)
-        .setParameter(5, Instant.now())
-        .executeUpdate();
-    BillingRun run =
-        em.createQuery(
-                "select r from BillingRun r where r.regieId = :r and r.periodStart = :p"
-                    + " and r.kind = :k",
-                BillingRun.class)
-            .setParameter("r", regieId)
-            .setParameter("p", month.atDay(1))
-            .setParameter("k", BillingRun.Kind.REGULAR)
-            .getSingleResult();
-    markActive(run.id());
-    return run;
+    return open(regieId, month, BillingRun.Kind.REGULAR, by);
   }
 
   /**
@@ -112,27 +91,41 @@ public class BillingRuns {
     if (!issued) {
       throw new ProblemException(409, "billing-correction-needs-issued", month.toString());
     }
+    return open(regieId, month, BillingRun.Kind.CORRECTIVE, by);
+  }
+
+  /**
+   * The open run of that kind for the régie and month, made if there is none: the kind's partial
+   * unique index (one regular run; one corrective run not issued yet) makes two starts one run.
+   */
+  private BillingRun open(long regieId, YearMonth month, BillingRun.Kind kind, String by) {
+    boolean corrective = kind == BillingRun.Kind.CORRECTIVE;
     em.createNativeQuery(
             "insert into billing_run (id, regie_id, kind, period_start, period_end, status,"
-                + " started_by, created_at) values (nextval('billing_row_seq'), ?1, 'CORRECTIVE',"
-                + " ?2, ?3, 'DRAFTING', ?4, ?5) on conflict (tenant_id, regie_id, period_start)"
-                + " where kind = 'CORRECTIVE' and status <> 'ISSUED' do nothing")
+                + " started_by, created_at) values (nextval('billing_row_seq'), ?1, ?6, ?2, ?3,"
+                + " 'DRAFTING', ?4, ?5) on conflict (tenant_id, regie_id, period_start) where "
+                + (corrective ? "kind = 'CORRECTIVE' and status <> 'ISSUED'" : "kind = 'REGULAR'")
+                + " do nothing")
         .setParameter(1, regieId)
         .setParameter(2, month.atDay(1))
         .setParameter(3, month.atEndOfMonth())
         .setParameter(4, by)
         .setParameter(5, Instant.now())
+        .setParameter(6, kind.name())
         .executeUpdate();
-    BillingRun run =
+    var query =
         em.createQuery(
                 "select r from BillingRun r where r.regieId = :r and r.periodStart = :p"
-                    + " and r.kind = :k and r.status <> :s",
+                    + " and r.kind = :k"
+                    + (corrective ? " and r.status <> :s" : ""),
                 BillingRun.class)
             .setParameter("r", regieId)
             .setParameter("p", month.atDay(1))
-            .setParameter("k", BillingRun.Kind.CORRECTIVE)
-            .setParameter("s", BillingRun.Status.ISSUED)
-            .getSingleResult();
+            .setParameter("k", kind);
+    if (corrective) {
+      query.setParameter("s", BillingRun.Status.ISSUED);
+    }
+    BillingRun run = query.getSingleResult();
     markActive(run.id());
     return run;
   }

@@ -54,15 +54,7 @@ public class FamilyDocuments extends HttpServlet {
         pdf = null;
         name = null;
       }
-      if (pdf == null) {
-        res.sendError(404);
-        return;
-      }
-      res.setContentType("application/pdf");
-      res.setHeader("Content-Disposition", "inline; filename=\"" + name + ".pdf\"");
-      res.setHeader("Cache-Control", "private, no-store");
-      res.setContentLength(pdf.length);
-      res.getOutputStream().write(pdf);
+      fr.cite.portal.web.Downloads.pdf(res, pdf, name);
     } catch (ProblemException e) {
       res.sendError(404);
     }

@@ -131,11 +131,7 @@ public class RequestUrls extends HttpFilter {
       res.sendError(HttpServletResponse.SC_NOT_FOUND);
       return;
     }
-    res.setContentType("application/pdf");
-    res.setHeader("Content-Disposition", "inline; filename=\"" + name + ".pdf\"");
-    res.setHeader("Cache-Control", "private, no-store");
-    res.setContentLength(pdf.length);
-    res.getOutputStream().write(pdf);
+    fr.cite.portal.web.Downloads.pdf(res, pdf, name);
   }
 
   private void exportData(HttpServletRequest req, HttpServletResponse res) throws IOException {
