@@ -22,6 +22,7 @@ class ArchitectureTest {
     "..platform.catalogue..",
     "..platform.family..",
     "..platform.health..",
+    "..platform.incidents..",
     "..platform.identity..",
     "..platform.mail..",
     "..platform.onboarding..",
