@@ -35,16 +35,31 @@ public class RequestFeesPage implements Serializable {
   private String amount;
   private String label;
 
+  // Read once per view (a table and its menus read their value several times a rendering); the
+  // fees again after a change.
+  private transient List<RequestFees.Fee> feeList;
+  private transient List<RequestType> typeList;
+  private transient List<Regie> regieList;
+
   public List<RequestFees.Fee> getFees() {
-    return fees.all();
+    if (feeList == null) {
+      feeList = fees.all();
+    }
+    return feeList;
   }
 
   public List<RequestType> getTypes() {
-    return catalog.allTypes();
+    if (typeList == null) {
+      typeList = catalog.allTypes();
+    }
+    return typeList;
   }
 
   public List<Regie> getRegies() {
-    return tariffs.regies();
+    if (regieList == null) {
+      regieList = tariffs.regies();
+    }
+    return regieList;
   }
 
   public String money(long cents) {
@@ -67,7 +82,7 @@ public class RequestFeesPage implements Serializable {
     String text = label == null || label.isBlank() ? null : label.strip();
     if (text == null) {
       text =
-          catalog.allTypes().stream()
+          getTypes().stream()
               .filter(t -> t.id().equals(typeId))
               .map(t -> t.name().fr())
               .findFirst()
@@ -83,6 +98,7 @@ public class RequestFeesPage implements Serializable {
           BillingConsole.text("bill.fee-saved", f.typeName(), money(f.amountCents())));
       amount = null;
       label = null;
+      feeList = null;
     } catch (ProblemException e) {
       BillingConsole.problem(e);
     }
@@ -90,6 +106,7 @@ public class RequestFeesPage implements Serializable {
 
   public void remove(RequestFees.Fee f) {
     fees.remove(f.typeId());
+    feeList = null;
     BillingConsole.info(BillingConsole.text("bill.fee-removed", f.typeName()));
   }
 

@@ -257,8 +257,7 @@ public class Checkouts {
     }
     Regie regie = em.find(Regie.class, invoice.regieId());
     int year = LocalDate.now(fr.cite.payments.billing.InvoiceIssuer.PARIS).getYear();
-    int seq = issuer.next(regie.id(), "RECEIPT", year);
-    String receipt = String.format(Locale.ROOT, "R-%s-%d-%06d", regie.numberPrefix(), year, seq);
+    String receipt = issuer.numbered(regie, "RECEIPT", year).number();
     em.persist(new Payment(invoice.id(), a.id(), method, a.amountCents(), now, receipt));
     invoice.received(a.amountCents());
     if (invoice.fee()) {

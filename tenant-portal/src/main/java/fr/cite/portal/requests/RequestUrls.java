@@ -1,7 +1,6 @@
 package fr.cite.portal.requests;
 
-import fr.cite.payments.billing.Invoice;
-import fr.cite.payments.online.Payment;
+import fr.cite.payments.billing.RequestFees;
 import fr.cite.platform.identity.web.SignedIn;
 import fr.cite.platform.problem.ProblemException;
 import fr.cite.platform.requests.application.CitizenData;
@@ -17,6 +16,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -46,9 +46,7 @@ public class RequestUrls extends HttpFilter {
 
   @Inject CitizenData data;
 
-  @Inject fr.cite.payments.billing.RequestFees fees;
-
-  @Inject fr.cite.payments.billing.Invoices invoices;
+  @Inject RequestFees fees;
 
   @Override
   protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
@@ -100,38 +98,26 @@ public class RequestUrls extends HttpFilter {
   private void feeDocument(
       String reference, String kind, String id, HttpServletRequest req, HttpServletResponse res)
       throws IOException {
-    byte[] pdf;
-    String name;
+    Optional<RequestFees.Pdf> pdf;
     try {
       Demande d = requests.ownRequest(reference, SignedIn.subject(req).orElse(null));
-      Invoice i =
-          fees.invoice(d.id())
-              .orElseThrow(() -> new ProblemException(404, "request-fee-not-found"));
-      if (kind == null) {
-        pdf = i.pdf();
-        name = i.number().orElse("facture");
-      } else if (kind.equals("avoirs")) {
-        Invoice c =
-            fees.creditNotesOf(d.id()).stream()
-                .filter(n -> n.id() == Long.parseLong(id))
-                .findFirst()
-                .orElseThrow(() -> new ProblemException(404, "invoice-not-found"));
-        pdf = c.pdf();
-        name = c.number().orElse("avoir");
-      } else {
-        Payment p =
-            invoices
-                .payment(Long.parseLong(id))
-                .filter(pay -> pay.invoiceId() == i.id())
-                .orElseThrow(() -> new ProblemException(404, "invoice-not-found"));
-        pdf = invoices.receiptPdf(p);
-        name = p.receiptNumber();
-      }
+      pdf =
+          fees.pdf(
+              d.id(),
+              kind == null
+                  ? RequestFees.Document.INVOICE
+                  : kind.equals("avoirs")
+                      ? RequestFees.Document.CREDIT_NOTE
+                      : RequestFees.Document.RECEIPT,
+              id == null ? 0 : Long.parseLong(id));
     } catch (ProblemException e) {
+      pdf = Optional.empty();
+    }
+    if (pdf.isEmpty()) {
       res.sendError(HttpServletResponse.SC_NOT_FOUND);
       return;
     }
-    fr.cite.portal.web.Downloads.pdf(res, pdf, name);
+    fr.cite.portal.web.Downloads.pdf(res, pdf.get().bytes(), pdf.get().name());
   }
 
   private void exportData(HttpServletRequest req, HttpServletResponse res) throws IOException {

@@ -7,10 +7,7 @@ package fr.cite.platform.incidents.domain;
 public record GeoPoint(double lat, double lon) {
 
   public GeoPoint {
-    if (!Double.isFinite(lat)
-        || !Double.isFinite(lon)
-        || Math.abs(lat) > 90
-        || Math.abs(lon) > 180) {
+    if (!valid(lat, lon)) {
       throw new IllegalArgumentException("Not a position: " + lat + ", " + lon);
     }
   }
