@@ -33,7 +33,10 @@ public class MailSender {
   @Resource(lookup = "java:jboss/mail/Default")
   Session session;
 
-  @Resource TransactionSynchronizationRegistry transactions;
+  // By its global name: resolved alike on request threads and on executor threads, whose
+  // java:comp is the submitting component's (or none once that deployment is gone).
+  @Resource(lookup = "java:jboss/TransactionSynchronizationRegistry")
+  TransactionSynchronizationRegistry transactions;
 
   @Inject CiteConfig config;
 
