@@ -37,42 +37,53 @@ class CatalogueStatementCountIT extends CiteIntegrationTest {
   @Test
   void theHomeAndAThemePageCostTheSameNumberOfStatementsWhateverTheCatalogueSize()
       throws Exception {
-    // Two pairs of towns, so that each page is measured with the town's catalogue not yet cached.
+    execute(Operations.createWriteAttributeOperation(UNIT, "statistics-enabled", true));
+    long[] home = coldPair("/");
+    long[] theme = coldPair("/themes/famille");
     TestTowns.Town small = TestTowns.onboard();
     TestTowns.Town large = TestTowns.onboard();
-    TestTowns.Town smallToo = TestTowns.onboard();
-    TestTowns.Town largeToo = TestTowns.onboard();
     keepOnly(small, 10);
-    keepOnly(smallToo, 10);
     grow(large, 1_000);
-    grow(largeToo, 1_000);
-    try (Connection su = TestDatabase.asSuperuser()) {
-      for (TestTowns.Town t : java.util.List.of(small, smallToo)) {
-        assertThat(published(su, t)).isEqualTo(10);
-      }
-      for (TestTowns.Town t : java.util.List.of(large, largeToo)) {
-        assertThat(published(su, t)).isEqualTo(1_000);
-      }
-    }
-    execute(Operations.createWriteAttributeOperation(UNIT, "statistics-enabled", true));
-
-    long homeSmall = statementsFor(small, "/");
-    long homeLarge = statementsFor(large, "/");
-    long themeSmall = statementsFor(smallToo, "/themes/famille");
-    long themeLarge = statementsFor(largeToo, "/themes/famille");
     long procedureSmall = statementsFor(small, "/demarches/inscription-creche");
     long procedureLarge = statementsFor(large, "/demarches/inscription-creche");
+    statementsFor(large, "/");
     long warmHome = statementsFor(large, "/");
 
     System.out.printf(
         "Statements (10 vs 1,000 procedures): home, cold %d vs %d; theme page, cold %d vs %d; procedure page %d vs %d; home, warm %d%n",
-        homeSmall, homeLarge, themeSmall, themeLarge, procedureSmall, procedureLarge, warmHome);
-    assertThat(homeLarge).isBetween(homeSmall - 2, homeSmall + 2);
-    assertThat(themeLarge).isBetween(themeSmall - 2, themeSmall + 2);
+        home[0], home[1], theme[0], theme[1], procedureSmall, procedureLarge, warmHome);
+    assertThat(home[1]).isBetween(home[0] - 2, home[0] + 2);
+    assertThat(theme[1]).isBetween(theme[0] - 2, theme[0] + 2);
     assertThat(procedureLarge).isBetween(procedureSmall - 2, procedureSmall + 2);
-    assertThat(homeSmall).isLessThan(25);
-    assertThat(themeSmall).isLessThan(25);
+    assertThat(home[0]).isLessThan(25);
+    assertThat(theme[0]).isLessThan(25);
     assertThat(warmHome).isZero();
+  }
+
+  /**
+   * The statements of a page, cold, for a fresh town of 10 procedures and one of 1,000. The counter
+   * is the server's: a background job (a billing sweep, a reminder) that runs during a measurement
+   * adds its own statements, so a pair outside ±2 is measured again on two fresh towns (three pairs
+   * at most, each printed); an N+1 would miss on every pair.
+   */
+  private long[] coldPair(String path) throws Exception {
+    long[] pair = null;
+    for (int attempt = 1; attempt <= 3; attempt++) {
+      TestTowns.Town small = TestTowns.onboard();
+      TestTowns.Town large = TestTowns.onboard();
+      keepOnly(small, 10);
+      grow(large, 1_000);
+      try (Connection su = TestDatabase.asSuperuser()) {
+        assertThat(published(su, small)).isEqualTo(10);
+        assertThat(published(su, large)).isEqualTo(1_000);
+      }
+      pair = new long[] {statementsFor(small, path), statementsFor(large, path)};
+      System.out.printf("%s, attempt %d: %d vs %d statements%n", path, attempt, pair[0], pair[1]);
+      if (Math.abs(pair[0] - pair[1]) <= 2) {
+        break;
+      }
+    }
+    return pair;
   }
 
   private static long published(Connection su, TestTowns.Town t) throws SQLException {
