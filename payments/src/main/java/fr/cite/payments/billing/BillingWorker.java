@@ -49,16 +49,9 @@ public class BillingWorker {
 
   private volatile java.util.concurrent.ScheduledFuture<?> schedule;
 
-  /** Set as the deployment goes: no run is started or carried on by it after that. */
-  private volatile boolean stopped;
-
-  /**
-   * The server's executors outlive the deployment: the sweep stops with it, and a household or
-   * invoice in flight ends its own transaction, the next deployment's sweep taking the run up.
-   */
+  /** The server's executor outlives the deployment: the sweep stops with it. */
   @jakarta.annotation.PreDestroy
   void stop() {
-    stopped = true;
     java.util.concurrent.ScheduledFuture<?> s = schedule;
     if (s != null) {
       s.cancel(false);
@@ -74,7 +67,7 @@ public class BillingWorker {
 
   /** Starts (or joins) the run's work on this node. */
   public void kick(TenantRef town, long runId) {
-    if (stopped || !running.add(runId)) {
+    if (!running.add(runId)) {
       return;
     }
     executor.submit(
@@ -94,9 +87,6 @@ public class BillingWorker {
   }
 
   void resumeAll() {
-    if (stopped) {
-      return;
-    }
     try {
       for (Object[] r : work.runAs(null, () -> runs.active())) {
         kick(
@@ -125,7 +115,7 @@ public class BillingWorker {
     BillingRuns.RunRef run = work.runAs(town, () -> runs.ref(runId));
     int year = LocalDate.now(InvoiceIssuer.PARIS).getYear();
     int done = 0;
-    while (!stopped) {
+    while (true) {
       List<Long> chunk = work.runAs(town, () -> runs.pending(runId, CHUNK));
       if (chunk.isEmpty()) {
         break;
@@ -161,7 +151,7 @@ public class BillingWorker {
         }
       }
     }
-    if (!stopped && work.runAs(town, () -> runs.finishDraft(runId))) {
+    if (work.runAs(town, () -> runs.finishDraft(runId))) {
       LOG.infof(
           "Billing run %d of %s drafted: %d households in %d ms",
           runId, town.slug(), done, (System.nanoTime() - started) / 1_000_000);
@@ -172,7 +162,7 @@ public class BillingWorker {
     long started = System.nanoTime();
     int issued = 0;
     LocalDate today = LocalDate.now(InvoiceIssuer.PARIS);
-    while (!stopped) {
+    while (true) {
       List<Long> drafts = work.runAs(town, () -> issuer.drafts(runId, CHUNK));
       if (drafts.isEmpty()) {
         break;
@@ -187,7 +177,7 @@ public class BillingWorker {
         issued++;
       }
     }
-    if (!stopped && work.runAs(town, () -> issuer.finish(runId))) {
+    if (work.runAs(town, () -> issuer.finish(runId))) {
       LOG.infof(
           "Billing run %d of %s issued: %d invoices in %d ms",
           runId, town.slug(), issued, (System.nanoTime() - started) / 1_000_000);

@@ -33,10 +33,7 @@ public class MailSender {
   @Resource(lookup = "java:jboss/mail/Default")
   Session session;
 
-  // By its global name: resolved alike on request threads and on executor threads, whose
-  // java:comp is the submitting component's (or none once that deployment is gone).
-  @Resource(lookup = "java:jboss/TransactionSynchronizationRegistry")
-  TransactionSynchronizationRegistry transactions;
+  @Resource TransactionSynchronizationRegistry transactions;
 
   @Inject CiteConfig config;
 

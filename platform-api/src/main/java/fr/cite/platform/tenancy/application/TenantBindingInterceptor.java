@@ -29,10 +29,7 @@ public class TenantBindingInterceptor {
 
   @PersistenceContext EntityManager em;
 
-  // By its global name: resolved alike on request threads and on executor threads, whose
-  // java:comp is the submitting component's (or none once that deployment is gone).
-  @Resource(lookup = "java:jboss/TransactionSynchronizationRegistry")
-  TransactionSynchronizationRegistry transactions;
+  @Resource TransactionSynchronizationRegistry transactions;
 
   @AroundInvoke
   public Object bind(InvocationContext invocation) throws Exception {
