@@ -157,7 +157,13 @@ final class DemoBilling {
         if (activity == null) {
           continue;
         }
-        attach(http, townHost, token, api, activity, regie);
+        call(
+            http,
+            townHost,
+            token,
+            "PUT",
+            api + "/activities/" + activity,
+            "{\"regieId\":" + regie + "}");
         StringBuilder b = new StringBuilder("[");
         for (String bracket : t[2].substring(1, t[2].length() - 1).split("\\],\\[")) {
           String[] v = bracket.split(",");
@@ -217,7 +223,13 @@ final class DemoBilling {
           if (activity == null) {
             continue;
           }
-          attach(http, townHost, token, api, activity, crecheRegie);
+          call(
+              http,
+              townHost,
+              token,
+              "PUT",
+              api + "/activities/" + activity,
+              "{\"regieId\":" + crecheRegie + "}");
           call(
               http,
               townHost,
@@ -279,13 +291,6 @@ final class DemoBilling {
 
   static jakarta.json.JsonStructure json(String body) {
     return jakarta.json.Json.createReader(new java.io.StringReader(body)).read();
-  }
-
-  /** The activity is billed by the régie. */
-  static void attach(
-      HttpClient http, String host, String token, String api, String activity, String regie)
-      throws IOException, InterruptedException {
-    call(http, host, token, "PUT", api + "/activities/" + activity, "{\"regieId\":" + regie + "}");
   }
 
   static HttpResponse<String> call(

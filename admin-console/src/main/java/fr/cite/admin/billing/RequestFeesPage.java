@@ -35,31 +35,16 @@ public class RequestFeesPage implements Serializable {
   private String amount;
   private String label;
 
-  // Read once per view (a table and its menus read their value several times a rendering); the
-  // fees again after a change.
-  private transient List<RequestFees.Fee> feeList;
-  private transient List<RequestType> typeList;
-  private transient List<Regie> regieList;
-
   public List<RequestFees.Fee> getFees() {
-    if (feeList == null) {
-      feeList = fees.all();
-    }
-    return feeList;
+    return fees.all();
   }
 
   public List<RequestType> getTypes() {
-    if (typeList == null) {
-      typeList = catalog.allTypes();
-    }
-    return typeList;
+    return catalog.allTypes();
   }
 
   public List<Regie> getRegies() {
-    if (regieList == null) {
-      regieList = tariffs.regies();
-    }
-    return regieList;
+    return tariffs.regies();
   }
 
   public String money(long cents) {
@@ -82,7 +67,7 @@ public class RequestFeesPage implements Serializable {
     String text = label == null || label.isBlank() ? null : label.strip();
     if (text == null) {
       text =
-          getTypes().stream()
+          catalog.allTypes().stream()
               .filter(t -> t.id().equals(typeId))
               .map(t -> t.name().fr())
               .findFirst()
@@ -98,7 +83,6 @@ public class RequestFeesPage implements Serializable {
           BillingConsole.text("bill.fee-saved", f.typeName(), money(f.amountCents())));
       amount = null;
       label = null;
-      feeList = null;
     } catch (ProblemException e) {
       BillingConsole.problem(e);
     }
@@ -106,7 +90,6 @@ public class RequestFeesPage implements Serializable {
 
   public void remove(RequestFees.Fee f) {
     fees.remove(f.typeId());
-    feeList = null;
     BillingConsole.info(BillingConsole.text("bill.fee-removed", f.typeName()));
   }
 

@@ -4,6 +4,7 @@ import fr.cite.payments.billing.Invoice;
 import fr.cite.payments.billing.Invoices;
 import fr.cite.payments.billing.RequestFees;
 import fr.cite.payments.online.Checkouts;
+import fr.cite.payments.online.Payment;
 import fr.cite.platform.config.CiteConfig;
 import fr.cite.platform.identity.application.CurrentCaller;
 import fr.cite.platform.problem.ProblemException;
@@ -86,26 +87,21 @@ public class RequestFeeResource {
   @Path("pdf")
   @Produces("application/pdf")
   public Response pdf() {
-    return document(RequestFees.Document.INVOICE, 0);
+    Invoice i = invoice(request());
+    return BillingViews.pdf(i.pdf(), i.number().orElse("facture"));
   }
 
   @GET
   @Path("receipts/{id}/pdf")
   @Produces("application/pdf")
   public Response receipt(@PathParam("id") long paymentId) {
-    return document(RequestFees.Document.RECEIPT, paymentId);
-  }
-
-  Response document(RequestFees.Document which, long id) {
-    Demande d = request();
-    RequestFees.Pdf pdf =
-        fees.pdf(d.id(), which, id)
-            .orElseThrow(
-                () -> {
-                  invoice(d); // no fee at all: request-fee-not-found
-                  return new ProblemException(404, "invoice-not-found");
-                });
-    return BillingViews.pdf(pdf.bytes(), pdf.name());
+    Invoice i = invoice(request());
+    Payment p =
+        invoices
+            .payment(paymentId)
+            .filter(pay -> pay.invoiceId() == i.id())
+            .orElseThrow(() -> new ProblemException(404, "invoice-not-found"));
+    return BillingViews.pdf(invoices.receiptPdf(p), p.receiptNumber());
   }
 
   /** Opens the payment page of the whole fee; where to send the payer. */

@@ -98,9 +98,15 @@ public class InvoiceIssuer {
     }
     Regie regie = em.find(Regie.class, invoice.regieId());
     int year = today.getYear();
-    Numbered n = numbered(regie, invoice.kind().name(), year);
-    int seq = n.seq();
-    String number = n.number();
+    int seq = next(regie.id(), invoice.kind().name(), year);
+    String number =
+        String.format(
+            Locale.ROOT,
+            "%s-%s-%d-%06d",
+            invoice.kind() == Invoice.Kind.INVOICE ? "F" : "A",
+            regie.numberPrefix(),
+            year,
+            seq);
     LocalDate due = today.plusDays(regie.dueDays());
     HouseholdPeriod.Payer payer = payer(invoice.payer());
     byte[] pdf =
@@ -192,26 +198,6 @@ public class InvoiceIssuer {
         .intValue();
   }
 
-  /** A number of a régie's series: its place in the series and how it is printed. */
-  public record Numbered(int seq, String number) {}
-
-  /**
-   * The next number of the régie's series for the year ({@link #next}), printed with the series'
-   * letter: {@code F-} invoices, {@code A-} credit notes, {@code R-} receipts.
-   */
-  public Numbered numbered(Regie regie, String series, int year) {
-    int seq = next(regie.id(), series, year);
-    String letter =
-        switch (series) {
-          case "INVOICE" -> "F";
-          case "CREDIT_NOTE" -> "A";
-          case "RECEIPT" -> "R";
-          default -> throw new IllegalArgumentException(series);
-        };
-    return new Numbered(
-        seq, String.format(Locale.ROOT, "%s-%s-%d-%06d", letter, regie.numberPrefix(), year, seq));
-  }
-
   /**
    * The invoice of a request's fee, issued as the request is submitted: numbered in the régie's
    * invoice series, one line (the fee), its PDF, payable from the request's page; the request's
@@ -221,14 +207,13 @@ public class InvoiceIssuer {
     Demande d = em.find(Demande.class, demandeId);
     Regie regie = em.find(Regie.class, fee.regieId());
     int year = today.getYear();
-    Numbered n = numbered(regie, Invoice.Kind.INVOICE.name(), year);
-    String number = n.number();
+    int seq = next(regie.id(), Invoice.Kind.INVOICE.name(), year);
+    String number = String.format(Locale.ROOT, "F-%s-%d-%06d", regie.numberPrefix(), year, seq);
     LocalDate due = today.plusDays(regie.dueDays());
     HouseholdPeriod.Payer payer =
         new HouseholdPeriod.Payer(
             d.citizenName().orElse(null), d.citizenEmail().orElse(null), null, null, null);
     String page = portalUrl() + "/compte/demandes/" + reference;
-    boolean online = payable.online(regie.id());
     byte[] pdf =
         InvoicePdf.render(
             new InvoicePdf.Document(
@@ -248,8 +233,15 @@ public class InvoiceIssuer {
                         "—", today, fee.labelFr(), "Demande " + reference, fee.amountCents())),
                 fee.amountCents(),
                 0,
-                online,
+                payable.online(regie.id()),
                 page));
+    var json = Json.createObjectBuilder();
+    if (payer.name() != null) {
+      json.add("name", payer.name());
+    }
+    if (payer.email() != null) {
+      json.add("email", payer.email());
+    }
     Number id =
         (Number)
             em.createNativeQuery(
@@ -260,11 +252,11 @@ public class InvoiceIssuer {
                         + " ?10, ?11, ?12) returning id")
                 .setParameter(1, regie.id())
                 .setParameter(2, year)
-                .setParameter(3, n.seq())
+                .setParameter(3, seq)
                 .setParameter(4, number)
                 .setParameter(5, fee.amountCents())
                 .setParameter(6, today)
-                .setParameter(7, BillingRuns.payerJson(payer))
+                .setParameter(7, json.build().toString())
                 .setParameter(8, Instant.now())
                 .setParameter(9, due)
                 .setParameter(10, pdf)
@@ -289,7 +281,7 @@ public class InvoiceIssuer {
                   + "), à régler avant le "
                   + due.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"))
                   // Online from the request's page, for a request filed with an account.
-                  + (online && d.citizenSubject().isPresent()
+                  + (payable.online(regie.id()) && d.citizenSubject().isPresent()
                       ? ", en ligne depuis la page de votre demande :\n\n" + page
                       : " auprès de la régie " + regie.nameFr() + ".")
                   + "\n\n— "
@@ -315,9 +307,8 @@ public class InvoiceIssuer {
       LocalDate today) {
     Regie regie = em.find(Regie.class, invoice.regieId());
     int year = today.getYear();
-    Numbered n = numbered(regie, Invoice.Kind.CREDIT_NOTE.name(), year);
-    int seq = n.seq();
-    String number = n.number();
+    int seq = next(regie.id(), "CREDIT_NOTE", year);
+    String number = String.format(Locale.ROOT, "A-%s-%d-%06d", regie.numberPrefix(), year, seq);
     HouseholdPeriod.Payer payer = payer(invoice.payer());
     byte[] pdf =
         InvoicePdf.render(
@@ -352,22 +343,32 @@ public class InvoiceIssuer {
     Number id =
         (Number)
             em.createNativeQuery(
-                    // The run, household and period of the original (a fee's: its request).
                     "insert into billing_invoice (id, regie_id, run_id, household_id, kind, status,"
                         + " year, seq, number, total_cents, period_start, period_end, payer,"
-                        + " issued_at, pdf, pdf_sha256, refund_of, demande_id)"
-                        + " select nextval('billing_row_seq'), o.regie_id, o.run_id, o.household_id,"
-                        + " 'CREDIT_NOTE', 'ISSUED', ?2, ?3, ?4, ?5, o.period_start, o.period_end,"
-                        + " o.payer, ?6, ?7, ?8, o.id, case when o.run_id is null then o.demande_id end"
-                        + " from billing_invoice o where o.id = ?1 returning id")
-                .setParameter(1, invoice.id())
-                .setParameter(2, year)
-                .setParameter(3, seq)
-                .setParameter(4, number)
-                .setParameter(5, cents)
-                .setParameter(6, Instant.now())
-                .setParameter(7, pdf)
-                .setParameter(8, sha256(pdf))
+                        + " issued_at, pdf, pdf_sha256, refund_of, demande_id) values"
+                        + " (nextval('billing_row_seq'), ?1,"
+                        // The run and household of the original (none for a request's fee).
+                        + " (select o.run_id from billing_invoice o where o.id = ?2),"
+                        + " (select o.household_id from billing_invoice o where o.id = ?3),"
+                        + " 'CREDIT_NOTE', 'ISSUED', ?4, ?5,"
+                        + " ?6, ?7, ?8, ?9, cast(?10 as jsonb), ?11, ?12, ?13, ?14,"
+                        // A fee's credit note belongs to the fee's request, as the fee does.
+                        + " (select o.demande_id from billing_invoice o where o.id = ?14"
+                        + "  and o.run_id is null)) returning id")
+                .setParameter(1, regie.id())
+                .setParameter(2, invoice.id())
+                .setParameter(3, invoice.id())
+                .setParameter(4, year)
+                .setParameter(5, seq)
+                .setParameter(6, number)
+                .setParameter(7, cents)
+                .setParameter(8, invoice.periodStart())
+                .setParameter(9, invoice.periodEnd())
+                .setParameter(10, invoice.payer())
+                .setParameter(11, Instant.now())
+                .setParameter(12, pdf)
+                .setParameter(13, sha256(pdf))
+                .setParameter(14, invoice.id())
                 .getSingleResult();
     if (payer != null && payer.email() != null) {
       mail.sendAfterCommit(

@@ -25,8 +25,6 @@ public class RequestFees {
 
   @Inject InvoiceIssuer issuer;
 
-  @Inject Invoices invoices;
-
   /** A request type's fee. */
   public record Fee(
       long typeId,
@@ -38,7 +36,13 @@ public class RequestFees {
       String labelFr,
       String labelEn,
       String updatedBy,
-      Instant updatedAt) {}
+      Instant updatedAt) {
+
+    /** What the invoice's line says. */
+    public String label(java.util.Locale locale) {
+      return "en".equals(locale.getLanguage()) && labelEn != null ? labelEn : labelFr;
+    }
+  }
 
   private static final String SELECT =
       "select f.request_type_id, t.slug, t.name_fr, f.regie_id, r.name_fr, f.amount_cents,"
@@ -140,41 +144,6 @@ public class RequestFees {
             Invoice.class)
         .setParameter("d", demandeId)
         .getResultList();
-  }
-
-  /** A document of a request's fee, as stored or made: its PDF and the number it is named by. */
-  public record Pdf(byte[] bytes, String name) {}
-
-  /** Which document of a fee. */
-  public enum Document {
-    INVOICE,
-    RECEIPT,
-    CREDIT_NOTE
-  }
-
-  /**
-   * The fee's invoice, one of its receipts or one of its credit notes ({@code id}: the payment's or
-   * the credit note's), for the API and the portal alike; empty when it is not this fee's.
-   */
-  public Optional<Pdf> pdf(long demandeId, Document which, long id) {
-    Optional<Invoice> fee = invoice(demandeId);
-    if (fee.isEmpty()) {
-      return Optional.empty();
-    }
-    Invoice i = fee.get();
-    return switch (which) {
-      case INVOICE -> Optional.of(new Pdf(i.pdf(), i.number().orElse("facture")));
-      case RECEIPT ->
-          invoices
-              .payment(id)
-              .filter(p -> p.invoiceId() == i.id())
-              .map(p -> new Pdf(invoices.receiptPdf(p), p.receiptNumber()));
-      case CREDIT_NOTE ->
-          creditNotesOf(demandeId).stream()
-              .filter(c -> c.id() == id)
-              .findFirst()
-              .map(c -> new Pdf(c.pdf(), c.number().orElse("avoir")));
-    };
   }
 
   @SuppressWarnings("unchecked")

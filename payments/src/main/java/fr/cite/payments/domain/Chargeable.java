@@ -50,22 +50,4 @@ public record Chargeable(
         1,
         0);
   }
-
-  /** The same day, counted as {@code quantity} units (an hourly tariff counts minutes). */
-  public Chargeable withQuantity(int quantity) {
-    return new Chargeable(
-        childId,
-        activityId,
-        sessionId,
-        day,
-        chargeCase,
-        late,
-        quotient,
-        resident,
-        siblingRank,
-        quantity,
-        resourcesCents,
-        householdChildren,
-        minutes);
-  }
 }

@@ -96,7 +96,21 @@ public final class Pricing {
                 .replace('.', ',')
             + " %";
     // The line's quantity is the day's minutes: what the invoice shows next to the hourly price.
-    Chargeable timed = day.withQuantity(day.minutes());
+    Chargeable timed =
+        new Chargeable(
+            day.childId(),
+            day.activityId(),
+            day.sessionId(),
+            day.day(),
+            day.chargeCase(),
+            day.late(),
+            day.quotient(),
+            day.resident(),
+            day.siblingRank(),
+            day.minutes(),
+            day.resourcesCents(),
+            day.householdChildren(),
+            day.minutes());
     return new PricedLine(
         timed,
         h.hourlyCents(day.resourcesCents(), day.householdChildren()),

@@ -257,7 +257,8 @@ public class Checkouts {
     }
     Regie regie = em.find(Regie.class, invoice.regieId());
     int year = LocalDate.now(fr.cite.payments.billing.InvoiceIssuer.PARIS).getYear();
-    String receipt = issuer.numbered(regie, "RECEIPT", year).number();
+    int seq = issuer.next(regie.id(), "RECEIPT", year);
+    String receipt = String.format(Locale.ROOT, "R-%s-%d-%06d", regie.numberPrefix(), year, seq);
     em.persist(new Payment(invoice.id(), a.id(), method, a.amountCents(), now, receipt));
     invoice.received(a.amountCents());
     if (invoice.fee()) {

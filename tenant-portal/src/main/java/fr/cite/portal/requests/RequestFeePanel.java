@@ -55,7 +55,6 @@ public class RequestFeePanel {
   private List<Payment> payments;
   private String error;
   private Optional<Long> typeFee;
-  private List<Invoice> creditNotes;
 
   /** The signed-in citizen's request, as the page already read it (none: not theirs). */
   private Optional<Demande> demande() {
@@ -75,10 +74,7 @@ public class RequestFeePanel {
 
   /** The credit notes of the régie's refunds of the fee. */
   public List<Invoice> getCreditNotes() {
-    if (creditNotes == null) {
-      creditNotes = demande().map(d -> fees.creditNotesOf(d.id())).orElse(List.of());
-    }
-    return creditNotes;
+    return demande().map(d -> fees.creditNotesOf(d.id())).orElse(List.of());
   }
 
   public List<Payment> getPayments() {

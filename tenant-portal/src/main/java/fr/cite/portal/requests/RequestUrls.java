@@ -1,6 +1,7 @@
 package fr.cite.portal.requests;
 
-import fr.cite.payments.billing.RequestFees;
+import fr.cite.payments.billing.Invoice;
+import fr.cite.payments.online.Payment;
 import fr.cite.platform.identity.web.SignedIn;
 import fr.cite.platform.problem.ProblemException;
 import fr.cite.platform.requests.application.CitizenData;
@@ -16,7 +17,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -46,7 +46,9 @@ public class RequestUrls extends HttpFilter {
 
   @Inject CitizenData data;
 
-  @Inject RequestFees fees;
+  @Inject fr.cite.payments.billing.RequestFees fees;
+
+  @Inject fr.cite.payments.billing.Invoices invoices;
 
   @Override
   protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
@@ -98,26 +100,38 @@ public class RequestUrls extends HttpFilter {
   private void feeDocument(
       String reference, String kind, String id, HttpServletRequest req, HttpServletResponse res)
       throws IOException {
-    Optional<RequestFees.Pdf> pdf;
+    byte[] pdf;
+    String name;
     try {
       Demande d = requests.ownRequest(reference, SignedIn.subject(req).orElse(null));
-      pdf =
-          fees.pdf(
-              d.id(),
-              kind == null
-                  ? RequestFees.Document.INVOICE
-                  : kind.equals("avoirs")
-                      ? RequestFees.Document.CREDIT_NOTE
-                      : RequestFees.Document.RECEIPT,
-              id == null ? 0 : Long.parseLong(id));
+      Invoice i =
+          fees.invoice(d.id())
+              .orElseThrow(() -> new ProblemException(404, "request-fee-not-found"));
+      if (kind == null) {
+        pdf = i.pdf();
+        name = i.number().orElse("facture");
+      } else if (kind.equals("avoirs")) {
+        Invoice c =
+            fees.creditNotesOf(d.id()).stream()
+                .filter(n -> n.id() == Long.parseLong(id))
+                .findFirst()
+                .orElseThrow(() -> new ProblemException(404, "invoice-not-found"));
+        pdf = c.pdf();
+        name = c.number().orElse("avoir");
+      } else {
+        Payment p =
+            invoices
+                .payment(Long.parseLong(id))
+                .filter(pay -> pay.invoiceId() == i.id())
+                .orElseThrow(() -> new ProblemException(404, "invoice-not-found"));
+        pdf = invoices.receiptPdf(p);
+        name = p.receiptNumber();
+      }
     } catch (ProblemException e) {
-      pdf = Optional.empty();
-    }
-    if (pdf.isEmpty()) {
       res.sendError(HttpServletResponse.SC_NOT_FOUND);
       return;
     }
-    fr.cite.portal.web.Downloads.pdf(res, pdf.get().bytes(), pdf.get().name());
+    fr.cite.portal.web.Downloads.pdf(res, pdf, name);
   }
 
   private void exportData(HttpServletRequest req, HttpServletResponse res) throws IOException {

@@ -7,7 +7,10 @@ package fr.cite.platform.incidents.domain;
 public record GeoPoint(double lat, double lon) {
 
   public GeoPoint {
-    if (!valid(lat, lon)) {
+    if (!Double.isFinite(lat)
+        || !Double.isFinite(lon)
+        || Math.abs(lat) > 90
+        || Math.abs(lon) > 180) {
       throw new IllegalArgumentException("Not a position: " + lat + ", " + lon);
     }
   }

@@ -83,7 +83,7 @@ public enum IncidentStatus {
       }
       next.remove(s);
       next.remove(NEW);
-      t.put(s, next);
+      t.put(s, EnumSet.copyOf(next.isEmpty() ? EnumSet.of(REOPENED) : next));
     }
     return t;
   }
