@@ -120,7 +120,21 @@ public class CiteConfig {
         .orElse(java.util.List.of("https://checkout.stripe.com", "https://connect.stripe.com"));
   }
 
-  /** Public base URL of a host, e.g. {@code http://le-havre.localhost:8080}. */
+  /**
+   * The map's tile server, a URL template ({@code https://tile.example.fr/{z}/{x}/{y}.png}) from
+   * {@code CITE_MAP_TILES}; none by default: maps draw the town's outline and sectors on a blank
+   * layer, and no page reaches outside the platform.
+   */
+  public Optional<String> mapTiles() {
+    return lookup("cite.map-tiles")
+        .filter(t -> t.startsWith("https://") || t.startsWith("http://"));
+  }
+
+  /** Attribution the tile server asks for ({@code CITE_MAP_TILES_ATTRIBUTION}). */
+  public String mapTilesAttribution() {
+    return string("cite.map-tiles-attribution", "");
+  }
+
   /**
    * Address (host:port) the custom-domain check connects to instead of the domain itself; empty in
    * production (the domain's own address, port 80).

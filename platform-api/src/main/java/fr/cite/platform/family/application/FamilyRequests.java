@@ -5,12 +5,8 @@ import fr.cite.platform.requests.application.RequestDesk;
 import fr.cite.platform.requests.application.Requests;
 import fr.cite.platform.requests.domain.Demande;
 import fr.cite.platform.requests.domain.DemandeEvent;
-import fr.cite.platform.requests.domain.FieldType;
-import fr.cite.platform.requests.domain.FormSchema;
 import fr.cite.platform.requests.domain.RequestChannel;
-import fr.cite.platform.requests.domain.RequestService;
 import fr.cite.platform.requests.domain.RequestStatus;
-import fr.cite.platform.requests.domain.RequestType;
 import fr.cite.platform.tenancy.application.ApplicationService;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -68,6 +64,8 @@ public class FamilyRequests {
 
   @Inject RequestDesk desk;
 
+  @Inject fr.cite.platform.requests.application.RequestCatalog catalog;
+
   /** Files a submitted request of the kind for the citizen; returns it. */
   public Demande file(Kind kind, Demande.Citizen citizen, String summary, String language) {
     ensureType(kind);
@@ -89,73 +87,22 @@ public class FamilyRequests {
 
   /** Moves the request on from the family desk, with a message to the citizen (optional). */
   public void decide(Long demandeId, RequestStatus to, String message, String by) {
-    if (demandeId == null) {
-      return;
+    if (demandeId != null) {
+      desk.follow(demandeId, to, message, by, true);
     }
-    Demande d = em.find(Demande.class, demandeId);
-    if (d == null || d.reference().isEmpty() || d.status() == to) {
-      return;
-    }
-    if (!d.status().agentMoves().contains(to)) {
-      if (d.status().closed()) {
-        desk.changeStatus(d.reference().get(), RequestStatus.IN_PROGRESS, null, by);
-      } else {
-        return;
-      }
-    }
-    desk.changeStatus(d.reference().get(), to, message, by);
   }
 
   void ensureType(Kind kind) {
-    List<RequestType> found =
-        em.createQuery("select t from RequestType t where t.slug = :slug", RequestType.class)
-            .setParameter("slug", kind.slug)
-            .getResultList();
-    if (!found.isEmpty()) {
-      return;
-    }
-    RequestService service =
-        em.createQuery("select s from RequestService s where s.slug = :slug", RequestService.class)
-            .setParameter("slug", SERVICE)
-            .getResultStream()
-            .findFirst()
-            .orElseGet(
-                () -> {
-                  RequestService s =
-                      new RequestService(
-                          SERVICE,
-                          new LocalizedText("Éducation et enfance", "Education and childhood"),
-                          null);
-                  em.persist(s);
-                  em.flush();
-                  return s;
-                });
-    FormSchema form =
-        new FormSchema(
-            List.of(
-                new FormSchema.Field(
-                    SUMMARY,
-                    FieldType.LONG_TEXT,
-                    new LocalizedText("Résumé", "Summary"),
-                    null,
-                    true,
-                    null,
-                    null,
-                    2000,
-                    null,
-                    null)));
-    em.persist(
-        new RequestType(
-            kind.slug,
-            kind.name,
-            new LocalizedText(
-                "Déposée depuis l'espace famille de Mon compte.",
-                "Filed from the family space in My account."),
-            form,
-            service,
-            null,
-            false,
-            1000 + kind.ordinal()));
-    em.flush();
+    catalog.ensureSummaryType(
+        kind.slug,
+        kind.name,
+        new LocalizedText(
+            "Déposée depuis l'espace famille de Mon compte.",
+            "Filed from the family space in My account."),
+        SERVICE,
+        new LocalizedText("Éducation et enfance", "Education and childhood"),
+        SUMMARY,
+        false,
+        1000 + kind.ordinal());
   }
 }

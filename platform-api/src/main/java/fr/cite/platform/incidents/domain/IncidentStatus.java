@@ -1,5 +1,6 @@
 package fr.cite.platform.incidents.domain;
 
+import fr.cite.platform.requests.domain.RequestStatus;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
@@ -100,5 +101,16 @@ public enum IncidentStatus {
   /** Whether a reporter's "not fixed" may reopen it. */
   public boolean reopenableByReporter() {
     return this == RESOLVED || this == UNDER_WATCH;
+  }
+
+  /** Where the request of the common model stands when the report stands here. */
+  public RequestStatus requestStatus() {
+    return switch (this) {
+      case NEW, TO_REQUALIFY -> RequestStatus.SUBMITTED;
+      case WAITING -> RequestStatus.WAITING;
+      case ACKNOWLEDGED, SCHEDULED, IN_PROGRESS, TRANSFERRED, REOPENED -> RequestStatus.IN_PROGRESS;
+      case RESOLVED, UNDER_WATCH -> RequestStatus.DONE;
+      case NOT_RESPONSIBLE, DUPLICATE, REJECTED -> RequestStatus.REJECTED;
+    };
   }
 }

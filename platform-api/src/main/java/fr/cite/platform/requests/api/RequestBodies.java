@@ -108,7 +108,7 @@ public final class RequestBodies {
       @Size(max = 255, message = "{validation.too-long}") String fileName,
       @NotNull(message = "{validation.required}") String content) {
 
-    Requests.Upload upload() {
+    public Requests.Upload upload() {
       byte[] bytes;
       try {
         bytes = Base64.getMimeDecoder().decode(content);
@@ -124,7 +124,7 @@ public final class RequestBodies {
   public record Reply(
       @Size(max = 20_000, message = "{validation.too-long}") String text, @Valid FileBody file) {
 
-    Requests.Upload upload() {
+    public Requests.Upload upload() {
       return file == null ? null : file.upload();
     }
   }

@@ -1,6 +1,9 @@
 package fr.cite.platform.requests.application;
 
+import fr.cite.platform.i18n.LocalizedText;
 import fr.cite.platform.problem.ProblemException;
+import fr.cite.platform.requests.domain.FieldType;
+import fr.cite.platform.requests.domain.FormSchema;
 import fr.cite.platform.requests.domain.RequestService;
 import fr.cite.platform.requests.domain.RequestType;
 import fr.cite.platform.tenancy.application.ApplicationService;
@@ -98,5 +101,52 @@ public class RequestCatalog {
     Map<Long, RequestType> m = new HashMap<>();
     allTypes().forEach(t -> m.put(t.id(), t));
     return m;
+  }
+
+  /**
+   * A request type another module files (family processes, incident reports): made in the town the
+   * first time it is needed, with one long-text field that sums the record up, handled by its
+   * service (made too when missing).
+   */
+  public void ensureSummaryType(
+      String slug,
+      LocalizedText name,
+      LocalizedText description,
+      String serviceSlug,
+      LocalizedText serviceName,
+      String summaryField,
+      boolean anonymous,
+      int position) {
+    if (type(slug).isPresent()) {
+      return;
+    }
+    RequestService service =
+        em.createQuery("select s from RequestService s where s.slug = :slug", RequestService.class)
+            .setParameter("slug", serviceSlug)
+            .getResultStream()
+            .findFirst()
+            .orElseGet(
+                () -> {
+                  RequestService s = new RequestService(serviceSlug, serviceName, null);
+                  em.persist(s);
+                  em.flush();
+                  return s;
+                });
+    FormSchema form =
+        new FormSchema(
+            List.of(
+                new FormSchema.Field(
+                    summaryField,
+                    FieldType.LONG_TEXT,
+                    new LocalizedText("Résumé", "Summary"),
+                    null,
+                    true,
+                    null,
+                    null,
+                    2000,
+                    null,
+                    null)));
+    em.persist(new RequestType(slug, name, description, form, service, null, anonymous, position));
+    em.flush();
   }
 }

@@ -180,6 +180,38 @@ public class RequestDesk {
     mails.statusChanged(d, em.find(RequestType.class, d.typeId()), text);
   }
 
+  /**
+   * Moves a request on because another module's record moved (a family decision, an incident's
+   * status): reopened first when it was closed, nothing done when it already stands there. With
+   * {@code mail} the citizen gets the usual e-mail; without, the module tells them itself.
+   */
+  public void follow(long demandeId, RequestStatus to, String message, String by, boolean mail) {
+    Demande d = em.find(Demande.class, demandeId);
+    if (d == null || d.reference().isEmpty() || d.status() == to) {
+      return;
+    }
+    if (!d.status().agentMoves().contains(to)) {
+      if (!d.status().closed()) {
+        return;
+      }
+      move(d, RequestStatus.IN_PROGRESS, null, by, mail);
+      if (to == RequestStatus.IN_PROGRESS) {
+        return;
+      }
+    }
+    move(d, to, message, by, mail);
+  }
+
+  private void move(Demande d, RequestStatus to, String message, String by, boolean mail) {
+    RequestStatus from = d.status();
+    String text = message == null || message.isBlank() ? null : message.strip();
+    d.moveTo(to, clock.instant());
+    requests.event(d, DemandeEvent.Kind.STATUS, DemandeEvent.Actor.AGENT, by, from, to, text);
+    if (mail) {
+      mails.statusChanged(d, em.find(RequestType.class, d.typeId()), text);
+    }
+  }
+
   /** An internal note: agents only. */
   public void note(String reference, String text, String by) {
     Demande d = detail(reference).demande();

@@ -26,6 +26,27 @@ public class SubmissionLimiter {
 
   /** Records an attempt; false when the client is over its limit. */
   public boolean allow(String kind, long tenantId, String client) {
+    return attempt(kind, tenantId, client, true);
+  }
+
+  /**
+   * Whether the client is still under its limit, recording nothing: for what counts only once it
+   * succeeded ({@link #record}), so that refused input costs no attempt.
+   */
+  public boolean under(String kind, long tenantId, String client) {
+    return attempt(kind, tenantId, client, false);
+  }
+
+  /** Records a success counted against the limit. */
+  public void record(String kind, long tenantId, String client) {
+    Deque<Long> times =
+        recent.computeIfAbsent(kind + "|" + tenantId + "|" + client, k -> new ArrayDeque<>());
+    synchronized (times) {
+      times.addLast(clock.millis());
+    }
+  }
+
+  private boolean attempt(String kind, long tenantId, String client, boolean record) {
     long now = clock.millis();
     if (recent.size() > MAX_KEYS) {
       recent.clear();
@@ -39,7 +60,9 @@ public class SubmissionLimiter {
       if (times.size() >= MAX) {
         return false;
       }
-      times.addLast(now);
+      if (record) {
+        times.addLast(now);
+      }
       return true;
     }
   }

@@ -49,7 +49,8 @@ final class SecurityHeaders {
       Pages pages,
       Optional<String> keycloakUrl,
       String platformUrl,
-      java.util.List<String> paymentPages) {
+      java.util.List<String> paymentPages,
+      Optional<String> mapTiles) {
     String keycloak = keycloakUrl.map(SecurityHeaders::origin).map(o -> " " + o).orElse("");
     StringBuilder payments = new StringBuilder();
     paymentPages.forEach(u -> payments.append(' ').append(origin(u)));
@@ -59,13 +60,24 @@ final class SecurityHeaders {
             + keycloak
             + payments
             + "; object-src 'none'";
+    // Map tiles come from the deployment's tile server when it configures one (a URL template).
+    String tiles =
+        mapTiles
+            .map(t -> t.replaceFirst("^(https?://[^/{]+).*$", "$1"))
+            .filter(o -> o.startsWith("http"))
+            .map(o -> " " + o)
+            .orElse("");
     String policy =
         pages == Pages.PORTAL
-            ? "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+            ? "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:"
+                + tiles
+                + ";"
                 + " font-src 'self'; connect-src 'self'; frame-ancestors 'none'; "
                 + common
             : "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval';"
-                + " style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:;"
+                + " style-src 'self' 'unsafe-inline'; img-src 'self' data:"
+                + tiles
+                + "; font-src 'self' data:;"
                 + " connect-src 'self'; frame-ancestors 'self'; "
                 + common;
     return new SecurityHeaders(pages, policy);

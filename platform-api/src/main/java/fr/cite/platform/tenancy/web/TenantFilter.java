@@ -66,7 +66,8 @@ public class TenantFilter extends HttpFilter {
                 : SecurityHeaders.Pages.PORTAL,
             this.config.keycloakUrl(),
             this.config.publicUrl(this.config.baseDomain()),
-            this.config.paymentPageOrigins());
+            this.config.paymentPageOrigins(),
+            this.config.mapTiles());
   }
 
   @Override
