@@ -34,16 +34,11 @@ final class DemoBilling {
       String jdbcUrl, String user, String password, String townSlug, String financeSubject)
       throws SQLException {
     try (Connection c = DriverManager.getConnection(jdbcUrl, user, password)) {
-      long tenant;
-      try (PreparedStatement s = c.prepareStatement("select id from tenant where slug = ?")) {
-        s.setString(1, townSlug);
-        try (ResultSet rs = s.executeQuery()) {
-          if (!rs.next()) {
-            return false;
-          }
-          tenant = rs.getLong(1);
-        }
+      Long found = tenantOf(c, townSlug);
+      if (found == null) {
+        return false;
       }
+      long tenant = found;
       FamilyMonth f = new FamilyMonth(c, tenant);
       DemoFamily.staff(c, financeSubject, EMAIL, "FINANCE");
       YearMonth last = YearMonth.from(LocalDate.now(ZoneId.of("Europe/Paris"))).minusMonths(1);
@@ -289,6 +284,16 @@ final class DemoBilling {
         .orElse(null);
   }
 
+  /** The town's tenant id, or null when it is not onboarded. */
+  static Long tenantOf(Connection c, String townSlug) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement("select id from tenant where slug = ?")) {
+      s.setString(1, townSlug);
+      try (ResultSet rs = s.executeQuery()) {
+        return rs.next() ? rs.getLong(1) : null;
+      }
+    }
+  }
+
   static jakarta.json.JsonStructure json(String body) {
     return jakarta.json.Json.createReader(new java.io.StringReader(body)).read();
   }
@@ -300,8 +305,10 @@ final class DemoBilling {
         HttpRequest.newBuilder(URI.create(url))
             .timeout(Duration.ofSeconds(30))
             .header("Host", host)
-            .header("Authorization", "Bearer " + token)
             .header("Accept", "application/json");
+    if (token != null) {
+      b.header("Authorization", "Bearer " + token);
+    }
     if (json != null) {
       b.header("Content-Type", "application/json")
           .method(method, HttpRequest.BodyPublishers.ofString(json));

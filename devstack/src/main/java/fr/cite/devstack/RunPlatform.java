@@ -392,12 +392,43 @@ public final class RunPlatform {
       // The platform runs without it: the régisseur can still bill last month from the console.
       say("The demo billing could not be prepared: " + e.getMessage());
     }
+    String roadsPassword = secret(data, "voirie-password");
+    try {
+      String roadsSubject =
+          DemoOperator.account(
+              keycloakUrl, admin, "voirie", DemoIncidents.EMAIL, "Yann", "Voirie", roadsPassword);
+      if (DemoIncidents.prepare(
+          db.serverUrl() + roles.database(),
+          roles.ownerUser(),
+          roles.ownerPassword(),
+          "le-havre",
+          roadsSubject)) {
+        String token =
+            DemoSignIn.accessToken(
+                keycloakUrl,
+                "http://localhost:" + httpPort,
+                DemoIncidents.EMAIL,
+                roadsPassword,
+                secret(data, "keycloak-portal-secret"));
+        say(
+            "Demo incident reports of Le Havre: "
+                + DemoIncidents.seed(
+                    "http://127.0.0.1:" + httpPort,
+                    "localhost:" + httpPort,
+                    "le-havre." + baseDomain + ":" + httpPort,
+                    operatorToken(data),
+                    token));
+      }
+    } catch (java.sql.SQLException | IOException | RuntimeException e) {
+      say("The demo incident reports could not be set up: " + e.getMessage());
+    }
     String town = "http://le-havre." + baseDomain + ":" + httpPort;
     return String.format(
         "  %-10s %s/compte/famille/ (parent@cite.localhost / %s)%n"
             + "  %-10s %s/admin/desk/family/ (agent@cite.localhost / %s)%n"
             + "  %-10s %s/admin/desk/family/register.xhtml (animateur@cite.localhost / %s)%n"
-            + "  %-10s %s/admin/desk/billing/ (%s / %s)%n",
+            + "  %-10s %s/admin/desk/billing/ (%s / %s)%n"
+            + "  %-10s %s/signalements/ ; agents: %s/api/v1/desk/incidents (%s / %s)%n",
         "Parent",
         town,
         parentPassword,
@@ -410,7 +441,12 @@ public final class RunPlatform {
         "Régisseur",
         town,
         DemoBilling.EMAIL,
-        financePassword);
+        financePassword,
+        "Voirie",
+        town,
+        town,
+        DemoIncidents.EMAIL,
+        roadsPassword);
   }
 
   /** Onboards a demo town unless present, gives it colours and an emblem; returns its slug. */

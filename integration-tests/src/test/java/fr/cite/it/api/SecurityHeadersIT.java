@@ -44,6 +44,11 @@ class SecurityHeadersIT extends CiteIntegrationTest {
       assertThat(page.header("Strict-Transport-Security")).as("plain HTTP").isNull();
       assertThat(page.body()).as(path).doesNotContain("<style", " style=\"", " onclick=");
     }
+    // The reporting pages alone may ask for the phone's position.
+    Http.Response reporting = Http.get(town.host(), "/signalements/");
+    assertThat(reporting.status()).isEqualTo(200);
+    assertThat(reporting.header("Permissions-Policy")).contains("geolocation=(self)", "camera=()");
+    assertThat(reporting.body()).doesNotContain("<style", " style=\"", " onclick=");
     String home = Http.get(town.host(), "/").body();
     java.util.regex.Matcher theme =
         java.util.regex.Pattern.compile("href=\"(/theme\\.css\\?v=[0-9a-f]+)\"").matcher(home);

@@ -7,15 +7,15 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
 
 /** The signed-in citizen of a page request, from the OpenID Connect sign-in. */
-final class Citizens {
+public final class Citizens {
 
   private Citizens() {}
 
-  static HttpServletRequest request() {
+  public static HttpServletRequest request() {
     return (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest();
   }
 
-  static Optional<String> subject() {
+  public static Optional<String> subject() {
     return SignedIn.subject(request());
   }
 

@@ -86,16 +86,18 @@ public class PortalPage {
   /** Two letters standing for the town when it has no logo yet ("LH" for Le Havre). */
   public String getMonogram() {
     TenantSnapshot t = getTown();
-    if (t == null) {
-      return "";
-    }
+    return t == null ? "" : monogramOf(t.name());
+  }
+
+  /** Two capitals of a town's name ("LH" for Le Havre), or its first letter. */
+  public static String monogramOf(String name) {
     StringBuilder sb = new StringBuilder();
-    for (String word : t.name().split("[\\s'’-]+")) {
+    for (String word : name.split("[\\s'’-]+")) {
       if (!word.isEmpty() && Character.isUpperCase(word.codePointAt(0)) && sb.length() < 2) {
         sb.appendCodePoint(word.codePointAt(0));
       }
     }
-    return sb.length() == 0 ? t.name().substring(0, 1).toUpperCase(Locale.ROOT) : sb.toString();
+    return sb.length() == 0 ? name.substring(0, 1).toUpperCase(Locale.ROOT) : sb.toString();
   }
 
   /** "du Havre" in French, "of Le Havre" in English: what follows "the portal". */

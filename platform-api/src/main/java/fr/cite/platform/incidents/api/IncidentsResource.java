@@ -440,18 +440,24 @@ public class IncidentsResource {
   }
 
   static int integer(String name, String value, int min, int max, int otherwise) {
+    Integer v = bounded(value, min, max, otherwise);
+    if (v == null) {
+      throw ProblemException.badRequest("bad-parameter", name, min + "–" + max);
+    }
+    return v;
+  }
+
+  /** A whole number within bounds, {@code otherwise} when absent, null when it is not one. */
+  static Integer bounded(String value, int min, int max, int otherwise) {
     if (value == null || value.isBlank()) {
       return otherwise;
     }
     try {
       int v = Integer.parseInt(value.strip());
-      if (v >= min && v <= max) {
-        return v;
-      }
+      return v >= min && v <= max ? v : null;
     } catch (NumberFormatException e) {
-      // below
+      return null;
     }
-    throw ProblemException.badRequest("bad-parameter", name, min + "–" + max);
   }
 
   static double decimal(String name, String value) {

@@ -400,18 +400,11 @@ public class Open311Resource {
   }
 
   static int number(String name, String value, int min, int max, int otherwise) {
-    if (value == null || value.isBlank()) {
-      return otherwise;
+    Integer v = IncidentsResource.bounded(value, min, max, otherwise);
+    if (v == null) {
+      throw new Open311Error(400, name + " must be between " + min + " and " + max);
     }
-    try {
-      int v = Integer.parseInt(value.strip());
-      if (v >= min && v <= max) {
-        return v;
-      }
-    } catch (NumberFormatException e) {
-      // below
-    }
-    throw new Open311Error(400, name + " must be between " + min + " and " + max);
+    return v;
   }
 
   /** A failure the specification names: its HTTP status, its description. */

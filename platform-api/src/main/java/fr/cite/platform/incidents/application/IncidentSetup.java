@@ -376,11 +376,16 @@ public class IncidentSetup {
   }
 
   public void deleteSector(long id) {
-    if (em.createNativeQuery("delete from incident_sector where id = ?1")
+    delete("incident_sector", id, "incident-sector-not-found");
+  }
+
+  /** Deletes a row of one of the set-up's tables by id; 404 when the town has none. */
+  private void delete(String table, long id, String notFound) {
+    if (em.createNativeQuery("delete from " + table + " where id = ?1")
             .setParameter(1, id)
             .executeUpdate()
         == 0) {
-      throw ProblemException.notFound("incident-sector-not-found", id);
+      throw ProblemException.notFound(notFound, id);
     }
   }
 
@@ -463,12 +468,7 @@ public class IncidentSetup {
   }
 
   public void deleteRule(long id) {
-    if (em.createNativeQuery("delete from incident_routing_rule where id = ?1")
-            .setParameter(1, id)
-            .executeUpdate()
-        == 0) {
-      throw ProblemException.notFound("incident-rule-not-found", id);
-    }
+    delete("incident_routing_rule", id, "incident-rule-not-found");
   }
 
   /** Routes a report of this category at this point (the decision, with its reason). */

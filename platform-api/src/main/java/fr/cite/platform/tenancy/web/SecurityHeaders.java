@@ -31,6 +31,10 @@ final class SecurityHeaders {
       "accelerometer=(), autoplay=(), camera=(), display-capture=(), geolocation=(), gyroscope=(),"
           + " magnetometer=(), microphone=(), midi=(), payment=(), usb=(), browsing-topics=()";
 
+  /** The reporting pages place a report with the phone's position ("Ma position"): theirs only. */
+  static final String REPORTING_PERMISSIONS =
+      PERMISSIONS.replace("geolocation=()", "geolocation=(self)");
+
   private final Pages pages;
   private final String pagePolicy;
 
@@ -69,7 +73,7 @@ final class SecurityHeaders {
             .orElse("");
     String policy =
         pages == Pages.PORTAL
-            ? "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:"
+            ? "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:"
                 + tiles
                 + ";"
                 + " font-src 'self'; connect-src 'self'; frame-ancestors 'none'; "
@@ -86,7 +90,9 @@ final class SecurityHeaders {
   void apply(HttpServletRequest req, HttpServletResponse res, String path) {
     res.setHeader("X-Content-Type-Options", "nosniff");
     res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
-    res.setHeader("Permissions-Policy", PERMISSIONS);
+    res.setHeader(
+        "Permissions-Policy",
+        path.startsWith("/signalements") ? REPORTING_PERMISSIONS : PERMISSIONS);
     if (path.startsWith("/api/")) {
       res.setHeader("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
     } else {

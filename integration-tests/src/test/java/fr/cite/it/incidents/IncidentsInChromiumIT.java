@@ -1,0 +1,279 @@
+package fr.cite.it.incidents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.cite.it.support.Accessibility;
+import fr.cite.it.support.Chromium;
+import fr.cite.it.support.CiteIntegrationTest;
+import fr.cite.it.support.Http;
+import fr.cite.it.support.TestDatabase;
+import fr.cite.it.support.TestKeycloak;
+import fr.cite.it.support.TestTowns;
+import fr.cite.it.support.TownStaff;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Reporting from a phone in Chromium, as the issue tells it: on a 360 px wide viewport with a
+ * mocked position, a resident reports a pothole with a photo; the public map and its list show it;
+ * the roads agent (routed there by the sector's rule) resolves it; the resident answers "no" on the
+ * report's page and it reopens. A report drafted offline leaves once the network returns, once.
+ * Every page passes axe-core (WCAG 2.1 AA), and no request leaves the machine.
+ */
+class IncidentsInChromiumIT extends CiteIntegrationTest {
+
+  static final double LAT = 47.21;
+  static final double LON = -1.55;
+
+  static ChromeDriver phone;
+  static TestTowns.Town town;
+  static String roadsEmail;
+  static String roadsPassword;
+  static ChromeDriver agent;
+  static String base;
+
+  @BeforeAll
+  static void town() throws Exception {
+    TestKeycloak.awaitReady();
+    town = TestTowns.onboard();
+    roadsEmail = "voirie-" + UUID.randomUUID() + "@example.fr";
+    roadsPassword = "Voirie-" + UUID.randomUUID();
+    TownStaff.joined(town, roadsEmail, roadsPassword, "AGENT");
+    IncidentTowns.setUp(town, LAT, LON, roadsEmail);
+    base = "http://" + town.host() + ":" + Http.port();
+    phone = Chromium.start();
+    phone.manage().window().setSize(new Dimension(360, 800));
+    phone.executeCdpCommand(
+        "Browser.grantPermissions", Map.of("origin", base, "permissions", List.of("geolocation")));
+    // In the north sector, 12 m accurate.
+    phone.executeCdpCommand(
+        "Emulation.setGeolocationOverride",
+        Map.of("latitude", LAT + 0.01, "longitude", LON + 0.002, "accuracy", 12));
+  }
+
+  @AfterAll
+  static void stop() {
+    if (phone != null) {
+      Chromium.quit(phone);
+    }
+    if (agent != null) {
+      Chromium.quit(agent);
+    }
+  }
+
+  static WebDriverWait waiting() {
+    return new WebDriverWait(phone, Duration.ofSeconds(30));
+  }
+
+  /** Every resource the page loaded came from the town's own host. */
+  static void nothingLeftTheMachine(String page) {
+    @SuppressWarnings("unchecked")
+    List<String> urls =
+        (List<String>)
+            phone.executeScript(
+                "return performance.getEntriesByType('resource').map(function (e) { return e.name; })"
+                    + ".concat([location.href]);");
+    // blob: the photo read in the browser to be reduced, never sent anywhere as it is.
+    assertThat(urls)
+        .as(page)
+        .isNotEmpty()
+        .allMatch(u -> u.startsWith(base + "/") || u.startsWith("blob:" + base + "/"));
+  }
+
+  static void noSidewaysScroll(String page) {
+    Long scroll = (Long) phone.executeScript("return document.documentElement.scrollWidth");
+    Long viewport = (Long) phone.executeScript("return document.documentElement.clientWidth");
+    assertThat(scroll).as(page).isLessThanOrEqualTo(viewport);
+  }
+
+  static Path photo() throws Exception {
+    Path p = Files.createTempFile("nid-de-poule", ".jpg");
+    BufferedImage image = new BufferedImage(3000, 2000, BufferedImage.TYPE_INT_RGB);
+    image.createGraphics().fillOval(500, 500, 2000, 1000);
+    ImageIO.write(image, "jpeg", p.toFile());
+    return p;
+  }
+
+  @Test
+  void aResidentReportsAPotholeFromAPhoneAndTheRoadsAgentResolvesIt() throws Exception {
+    List<String> violations = new ArrayList<>();
+    phone.get(base + "/signalements/");
+    waiting()
+        .until(
+            ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#report-map .leaflet-pane")));
+    violations.addAll(Accessibility.violations(phone, "report form"));
+    noSidewaysScroll("report form");
+
+    phone.findElement(By.id("my-position")).click();
+    waiting()
+        .withMessage(() -> phone.findElement(By.id("incident-status")).getText())
+        .until(d -> !d.findElement(By.id("lat")).getAttribute("value").isEmpty());
+    assertThat(phone.findElement(By.id("incident-status")).getText()).contains("12 m");
+    assertThat(phone.findElement(By.id("source")).getAttribute("value")).isEqualTo("GPS");
+    new Select(phone.findElement(By.id("category"))).selectByValue("nid-de-poule");
+    phone.findElement(By.id("description")).sendKeys("Trou profond devant la boulangerie");
+    phone.findElement(By.id("photos")).sendKeys(photo().toString());
+    String email = "riveraine-" + UUID.randomUUID() + "@example.fr";
+    phone.findElement(By.id("email")).sendKeys(email);
+    phone.findElement(By.id("send-report")).click();
+    WebElement sent =
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("incident-sent")));
+    String text = sent.getText();
+    assertThat(text).contains("envoyé");
+    String code = text.replaceAll("(?s).*courriel\\) : ([A-Za-z0-9-]+).*", "$1").strip();
+    String link = sent.findElement(By.tagName("a")).getAttribute("href");
+    long id = Long.parseLong(link.replaceAll(".*/signalements/", ""));
+    violations.addAll(Accessibility.violations(phone, "report sent"));
+    nothingLeftTheMachine("report form");
+    try (Connection c = TestDatabase.asSuperuser();
+        var s = c.createStatement();
+        var r =
+            s.executeQuery(
+                "select v.code, p.width, i.location_source, i.accuracy_m from incident i join"
+                    + " incident_service v on v.id = i.service_id join incident_photo p on"
+                    + " p.incident_id = i.id where i.id = "
+                    + id)) {
+      assertThat(r.next()).isTrue();
+      assertThat(r.getString(1)).isEqualTo("voirie");
+      assertThat(r.getInt(2)).isLessThanOrEqualTo(1600);
+      assertThat(r.getString(3)).isEqualTo("GPS");
+      assertThat(r.getInt(4)).isEqualTo(12);
+    }
+
+    // The map and its list show it, with the same id.
+    phone.get(
+        base + "/signalements/carte?lat=" + (LAT + 0.01) + "&lon=" + (LON + 0.002) + "&zoom=17");
+    waiting()
+        .until(
+            ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#incident-list li[data-id='" + id + "']")));
+    assertThat(phone.findElements(By.cssSelector("#public-map path.leaflet-interactive")))
+        .isNotEmpty();
+    violations.addAll(Accessibility.violations(phone, "map"));
+    noSidewaysScroll("map");
+    nothingLeftTheMachine("map");
+
+    // The roads agent finds it in their queue, on the console's map and table, and resolves it.
+    agent = Chromium.start();
+    agent.get(base + "/admin/desk/incidents/");
+    WebDriverWait agentWait = new WebDriverWait(agent, Duration.ofSeconds(30));
+    agentWait
+        .until(ExpectedConditions.presenceOfElementLocated(By.id("username")))
+        .sendKeys(roadsEmail);
+    agent.findElement(By.id("kc-login")).click();
+    agentWait
+        .until(ExpectedConditions.presenceOfElementLocated(By.id("password")))
+        .sendKeys(roadsPassword);
+    agent.findElement(By.id("kc-login")).click();
+    agentWait.until(ExpectedConditions.presenceOfElementLocated(By.id("queue:reports")));
+    assertThat(agent.findElement(By.id("queue:reports")).getText())
+        .contains("n° " + id)
+        .contains("voirie");
+    agentWait.until(
+        ExpectedConditions.presenceOfElementLocated(
+            By.cssSelector("#queue-map path.leaflet-interactive")));
+    for (String[] status :
+        new String[][] {{"ACKNOWLEDGED", "Pris en compte"}, {"RESOLVED", "Résolu"}}) {
+      new Select(agent.findElement(By.id("queue:reports:0:vers"))).selectByValue(status[0]);
+      agent.findElement(By.id("queue:reports:0:appliquer")).click();
+      agentWait.until(
+          ExpectedConditions.textToBePresentInElementLocated(
+              By.id("queue:messages"), "n° " + id + " : " + status[1]));
+      if (status[0].equals("ACKNOWLEDGED")) {
+        assertThat(agent.findElement(By.id("queue:reports")).getText()).contains("Pris en compte");
+      }
+    }
+    assertThat(Http.get(town.host(), "/api/v1/incidents/" + id).json().getString("status"))
+        .isEqualTo("RESOLVED");
+
+    // The resident answers "no" on the report's page: it reopens.
+    phone.get(link);
+    waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("answer:repondre")));
+    assertThat(phone.findElement(By.tagName("main")).getText())
+        .contains("Résolu")
+        .contains("Le nid-de-poule a été rebouché.")
+        .doesNotContain(email);
+    violations.addAll(Accessibility.violations(phone, "resolved report"));
+    noSidewaysScroll("report page");
+    phone.findElement(By.cssSelector("input[name='answer:reponse'][value='NO']")).click();
+    phone.findElement(By.id("answer:commentaire")).sendKeys("Toujours là");
+    phone.findElement(By.id("answer:code")).sendKeys(code);
+    phone.findElement(By.id("answer:repondre")).click();
+    waiting()
+        .withMessage(
+            () -> phone.getCurrentUrl() + " " + phone.findElement(By.tagName("body")).getText())
+        .until(ExpectedConditions.presenceOfElementLocated(By.id("answered")));
+    assertThat(phone.findElement(By.tagName("main")).getText()).contains("Rouvert");
+    violations.addAll(Accessibility.violations(phone, "reopened report"));
+    nothingLeftTheMachine("report page");
+    assertThat(violations).isEmpty();
+  }
+
+  @Test
+  void aReportDraftedOfflineLeavesOnceWhenTheNetworkReturns() throws Exception {
+    phone.get(base + "/signalements/");
+    waiting()
+        .until(
+            ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#report-map .leaflet-pane")));
+    phone.findElement(By.id("my-position")).click();
+    waiting()
+        .withMessage(() -> phone.findElement(By.id("incident-status")).getText())
+        .until(d -> !d.findElement(By.id("lat")).getAttribute("value").isEmpty());
+    new Select(phone.findElement(By.id("category"))).selectByValue("lampadaire");
+    String marker = "hors-ligne-" + UUID.randomUUID();
+    phone.findElement(By.id("description")).sendKeys(marker);
+    phone.findElement(By.id("email")).sendKeys("nuit-" + UUID.randomUUID() + "@example.fr");
+    phone.executeCdpCommand("Network.enable", Map.of());
+    phone.executeCdpCommand(
+        "Network.emulateNetworkConditions",
+        Map.of("offline", true, "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1));
+    phone.findElement(By.id("send-report")).click();
+    waiting()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("incident-status"), "hors ligne"));
+    assertThat(count(marker)).isZero();
+    // Sent twice over: again by the button, and by the "online" event.
+    phone.executeCdpCommand(
+        "Network.emulateNetworkConditions",
+        Map.of("offline", false, "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1));
+    waiting()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(By.id("incident-status"), "envoyé"));
+    phone.navigate().refresh();
+    waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("send-report")));
+    Thread.sleep(1000);
+    assertThat(count(marker)).isEqualTo(1);
+  }
+
+  static long count(String description) throws Exception {
+    try (Connection c = TestDatabase.asSuperuser();
+        var s = c.prepareStatement("select count(*) from incident where public_description = ?")) {
+      s.setString(1, description);
+      try (var r = s.executeQuery()) {
+        r.next();
+        return r.getLong(1);
+      }
+    }
+  }
+}
