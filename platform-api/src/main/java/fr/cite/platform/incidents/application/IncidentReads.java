@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -84,31 +85,37 @@ public class IncidentReads {
     double x2 = plane.x(new GeoPoint(f.minLat(), f.maxLon()));
     double y1 = plane.y(new GeoPoint(f.minLat(), f.minLon()));
     double y2 = plane.y(new GeoPoint(f.maxLat(), f.minLon()));
-    List<Long> categoryIds = categoryIds(f.categories());
-    if (categoryIds != null && categoryIds.isEmpty()) {
+    // The public categories asked, as ids: the reports' table alone is read, no join.
+    Map<Long, String> codes = publicCategories(f.categories());
+    if (codes.isEmpty()) {
       return new MapView(false, 0, List.of(), List.of(), page);
     }
-    String where = where(f, categoryIds);
-    long total =
-        ((Number)
-                bind(
-                        em.createNativeQuery(
-                            "select count(*) from incident i join incident_category c on"
-                                + " c.tenant_id = i.tenant_id and c.id = i.category_id"
-                                + where),
-                        x1,
-                        x2,
-                        y1,
-                        y2,
-                        f,
-                        categoryIds)
-                    .getSingleResult())
-            .longValue();
-    boolean clustered = f.zoom() < STREET_ZOOM || total > MAX_MARKERS;
+    List<Long> categoryIds = List.copyOf(codes.keySet());
+    String where = where(f);
     List<Feature> features = new ArrayList<>();
+    long total;
+    boolean clustered = f.zoom() < STREET_ZOOM;
+    if (!clustered) {
+      total =
+          ((Number)
+                  bind(
+                          em.createNativeQuery("select count(*) from incident i" + where),
+                          x1,
+                          x2,
+                          y1,
+                          y2,
+                          f,
+                          categoryIds)
+                      .getSingleResult())
+              .longValue();
+      clustered = total > MAX_MARKERS;
+    } else {
+      total = 0;
+    }
     if (clustered) {
       double cell = 156_543.03 * Math.cos(Math.toRadians(plane.lat0())) / Math.pow(2, f.zoom());
       cell = Math.max(1, cell * CELL_PIXELS);
+      long sum = 0;
       for (Object[] r :
           rows(
               bind(
@@ -118,8 +125,7 @@ public class IncidentReads {
                           + "), floor(i.y / "
                           + cell
                           + "), count(*), avg(i.lat), avg(i.lon), min(i.id), min(i.status),"
-                          + " min(c.code) from incident i join incident_category c on"
-                          + " c.tenant_id = i.tenant_id and c.id = i.category_id"
+                          + " min(i.category_id) from incident i"
                           + where
                           + " group by 1, 2"),
                   x1,
@@ -129,6 +135,7 @@ public class IncidentReads {
                   f,
                   categoryIds))) {
         int count = ((Number) r[2]).intValue();
+        sum += count;
         GeoPoint at =
             new GeoPoint(((Number) r[3]).doubleValue(), ((Number) r[4]).doubleValue()).rounded();
         features.add(
@@ -140,17 +147,16 @@ public class IncidentReads {
                     1,
                     ((Number) r[5]).longValue(),
                     (String) r[6],
-                    (String) r[7])
+                    codes.get(((Number) r[7]).longValue()))
                 : new Feature("cluster", at.lat(), at.lon(), count, null, null, null));
       }
+      total = sum;
     } else {
       for (Object[] r :
           rows(
               bind(
                   em.createNativeQuery(
-                      "select i.id, i.lat, i.lon, i.status, c.code from incident i join"
-                          + " incident_category c on c.tenant_id = i.tenant_id and c.id ="
-                          + " i.category_id"
+                      "select i.id, i.lat, i.lon, i.status, i.category_id from incident i"
                           + where
                           + " order by i.id"),
                   x1,
@@ -169,18 +175,17 @@ public class IncidentReads {
                 1,
                 ((Number) r[0]).longValue(),
                 (String) r[3],
-                (String) r[4]));
+                codes.get(((Number) r[4]).longValue())));
       }
     }
     List<Item> items =
         rows(
                 bind(
                         em.createNativeQuery(
-                            "select i.id, c.code, i.status, i.lat, i.lon, i.created_at,"
-                                + " i.updated_at, s.name_fr from incident i join"
-                                + " incident_category c on c.tenant_id = i.tenant_id and c.id ="
-                                + " i.category_id left join incident_service s on s.tenant_id ="
-                                + " i.tenant_id and s.id = i.service_id"
+                            "select i.id, i.category_id, i.status, i.lat, i.lon, i.created_at,"
+                                + " i.updated_at, s.name_fr from incident i left join"
+                                + " incident_service s on s.tenant_id = i.tenant_id and s.id ="
+                                + " i.service_id"
                                 + where
                                 + " order by i.created_at desc, i.id desc"),
                         x1,
@@ -199,7 +204,7 @@ public class IncidentReads {
                           .rounded();
                   return new Item(
                       ((Number) r[0]).longValue(),
-                      (String) r[1],
+                      codes.get(((Number) r[1]).longValue()),
                       (String) r[2],
                       at.lat(),
                       at.lon(),
@@ -211,31 +216,38 @@ public class IncidentReads {
     return new MapView(clustered, total, features, items, page);
   }
 
-  /** The ids of the categories asked (a parent brings its children); null: all of them. */
-  private List<Long> categoryIds(Set<String> codes) {
-    if (codes == null || codes.isEmpty()) {
-      return null;
+  /**
+   * The town's public categories asked (a parent brings its children; none asked: all), by id with
+   * their codes.
+   */
+  private Map<Long, String> publicCategories(Set<String> asked) {
+    List<IncidentSetup.Category> all =
+        setup.categories().stream().filter(IncidentSetup.Category::isPublic).toList();
+    Set<Long> chosen =
+        asked == null || asked.isEmpty()
+            ? null
+            : all.stream()
+                .filter(c -> asked.contains(c.code()))
+                .map(IncidentSetup.Category::id)
+                .collect(Collectors.toSet());
+    Map<Long, String> out = new java.util.LinkedHashMap<>();
+    for (IncidentSetup.Category c : all) {
+      if (chosen == null
+          || chosen.contains(c.id())
+          || (c.parentId() != null && chosen.contains(c.parentId()))) {
+        out.put(c.id(), c.code());
+      }
     }
-    List<IncidentSetup.Category> all = setup.categories();
-    Set<Long> asked =
-        all.stream()
-            .filter(c -> codes.contains(c.code()))
-            .map(IncidentSetup.Category::id)
-            .collect(Collectors.toSet());
-    return all.stream()
-        .filter(
-            c -> asked.contains(c.id()) || (c.parentId() != null && asked.contains(c.parentId())))
-        .map(IncidentSetup.Category::id)
-        .toList();
+    return out;
   }
 
   /** The public condition, the tenant explicit (the planner then knows the town's size). */
-  private static String where(Filter f, List<Long> categoryIds) {
+  private static String where(Filter f) {
     StringBuilder w =
         new StringBuilder(
             " where i.tenant_id = :tenant and i.x >= :x1 and i.x <= :x2 and i.y >= :y1 and i.y <="
-                + " :y2"
-                + " and c.public and i.moderation <> 'HIDDEN' and i.status <> 'DUPLICATE'");
+                + " :y2 and i.category_id in (:categories) and i.moderation <> 'HIDDEN' and"
+                + " i.status <> 'DUPLICATE'");
     if ("open".equals(f.state())) {
       w.append(" and i.status in ").append(IncidentReports.OPEN_STATUSES);
     } else if ("closed".equals(f.state())) {
@@ -243,9 +255,6 @@ public class IncidentReads {
     }
     if (f.days() != null) {
       w.append(" and i.created_at >= :since");
-    }
-    if (categoryIds != null) {
-      w.append(" and i.category_id in (:categories)");
     }
     return w.toString();
   }
@@ -260,9 +269,7 @@ public class IncidentReads {
     if (f.days() != null) {
       q.setParameter("since", Instant.now().minus(Duration.ofDays(f.days())));
     }
-    if (categoryIds != null) {
-      q.setParameter("categories", categoryIds);
-    }
+    q.setParameter("categories", categoryIds);
     return q;
   }
 
