@@ -68,10 +68,19 @@ class MonCompteStatementCountIT extends CiteIntegrationTest {
     }
     execute(Operations.createWriteAttributeOperation(UNIT, "statistics-enabled", true));
 
-    long apiFew = api(town, few);
-    long apiMany = api(town, many);
-    long pageFew = page(town, few);
-    long pageMany = page(town, many);
+    // The counter is the server's: a background job running during a measurement adds its own
+    // statements, never removes any. Each figure is the least of three measurements, which an
+    // N+1 query would still raise.
+    long apiFew = Long.MAX_VALUE;
+    long apiMany = Long.MAX_VALUE;
+    long pageFew = Long.MAX_VALUE;
+    long pageMany = Long.MAX_VALUE;
+    for (int round = 0; round < 3; round++) {
+      apiFew = Math.min(apiFew, api(town, few));
+      apiMany = Math.min(apiMany, api(town, many));
+      pageFew = Math.min(pageFew, page(town, few));
+      pageMany = Math.min(pageMany, page(town, many));
+    }
     System.out.printf(
         "Statements for Mon compte (1 vs 30 requests): API %d vs %d; page %d vs %d%n",
         apiFew, apiMany, pageFew, pageMany);
