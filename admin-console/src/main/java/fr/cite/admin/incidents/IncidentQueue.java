@@ -63,12 +63,7 @@ public class IncidentQueue implements Serializable {
   }
 
   public List<IncidentSetup.Category> getLeaves() {
-    List<IncidentSetup.Category> all = setup.categories();
-    return all.stream().filter(c -> !hasChildren(all, c)).toList();
-  }
-
-  private static boolean hasChildren(List<IncidentSetup.Category> all, IncidentSetup.Category c) {
-    return all.stream().anyMatch(o -> o.parentId() != null && o.parentId() == c.id());
+    return setup.leaves();
   }
 
   /** The statuses a report may move to from where it stands. */

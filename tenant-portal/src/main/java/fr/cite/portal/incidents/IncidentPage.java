@@ -143,15 +143,11 @@ public class IncidentPage implements Serializable {
   // ---- what the pages show
 
   public String categoryName() {
-    IncidentReads.PublicReport r = getReport();
-    return "en".equals(lang()) && r.categoryNameEn() != null
-        ? r.categoryNameEn()
-        : r.categoryNameFr();
+    return getReport().categoryName(lang());
   }
 
   public String serviceName() {
-    IncidentReads.PublicReport r = getReport();
-    return "en".equals(lang()) && r.serviceEn() != null ? r.serviceEn() : r.serviceFr();
+    return getReport().serviceName(lang());
   }
 
   public String statusLabel(String status) {

@@ -162,7 +162,7 @@ public class IncidentsResource {
             integer("page", page, 0, 10_000, 0));
     String lang = language();
     Map<String, IncidentSetup.Category> byCode =
-        setup.categories().stream().collect(Collectors.toMap(IncidentSetup.Category::code, c -> c));
+        v.categories().stream().collect(Collectors.toMap(IncidentSetup.Category::code, c -> c));
     return new MapView(
         v.clustered(),
         v.total(),
@@ -347,7 +347,7 @@ public class IncidentsResource {
       return new ReportView(
           r.id(),
           r.categoryCode(),
-          "en".equals(lang) && r.categoryNameEn() != null ? r.categoryNameEn() : r.categoryNameFr(),
+          r.categoryName(lang),
           r.status().name(),
           r.status().label(lang),
           r.status().open(),
@@ -360,7 +360,7 @@ public class IncidentsResource {
           r.createdAt(),
           r.updatedAt(),
           r.expectedOn(),
-          "en".equals(lang) && r.serviceEn() != null ? r.serviceEn() : r.serviceFr(),
+          r.serviceName(lang),
           r.reporter(),
           r.followers(),
           r.photoIds().stream().map(p -> "/api/v1/incidents/" + r.id() + "/photos/" + p).toList(),

@@ -12,7 +12,6 @@ final class Open311Bodies {
   private Open311Bodies() {}
 
   record NewRequest(
-      String apiKey,
       String serviceCode,
       double lat,
       double lon,
@@ -36,7 +35,6 @@ final class Open311Bodies {
         throw new Open311Resource.Open311Error(400, "service_code is required");
       }
       return new NewRequest(
-          text(form, "api_key", 200, false),
           service,
           coordinate(form, "lat", 90),
           coordinate(form, "long", 180),

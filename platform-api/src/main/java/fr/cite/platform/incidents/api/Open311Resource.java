@@ -97,7 +97,7 @@ public class Open311Resource {
         () -> {
           List<IncidentSetup.Category> all = setup.categories();
           List<Map<String, Object>> out = new ArrayList<>();
-          for (IncidentSetup.Category c : leaves(all)) {
+          for (IncidentSetup.Category c : publicLeaves(all)) {
             Map<String, Object> s = new LinkedHashMap<>();
             s.put("service_code", c.code());
             s.put("service_name", c.nameFr());
@@ -127,7 +127,7 @@ public class Open311Resource {
         format,
         () -> {
           IncidentSetup.Category c =
-              leaves(setup.categories()).stream()
+              publicLeaves().stream()
                   .filter(x -> x.code().equals(code))
                   .findFirst()
                   .orElseThrow(() -> new Open311Error(404, "service_code " + code + " not found"));
@@ -274,8 +274,7 @@ public class Open311Resource {
           keys.partner(form == null ? null : form.getFirst("api_key"))
               .orElseThrow(() -> new Open311Error(403, "api_key missing or not valid"));
           Open311Bodies.NewRequest in = Open311Bodies.NewRequest.of(form);
-          if (leaves(setup.categories()).stream()
-              .noneMatch(c -> c.code().equals(in.serviceCode()))) {
+          if (publicLeaves().stream().noneMatch(c -> c.code().equals(in.serviceCode()))) {
             throw new Open311Error(404, "service_code " + in.serviceCode() + " not found");
           }
           String name = (in.firstName() + " " + in.lastName()).strip();
@@ -366,11 +365,12 @@ public class Open311Resource {
     return host.town().map(t -> t.name()).orElse("");
   }
 
-  static List<IncidentSetup.Category> leaves(List<IncidentSetup.Category> all) {
-    return all.stream()
-        .filter(IncidentSetup.Category::isPublic)
-        .filter(c -> all.stream().noneMatch(o -> o.parentId() != null && o.parentId() == c.id()))
-        .toList();
+  private List<IncidentSetup.Category> publicLeaves() {
+    return publicLeaves(setup.categories());
+  }
+
+  static List<IncidentSetup.Category> publicLeaves(List<IncidentSetup.Category> all) {
+    return IncidentSetup.leavesOf(all).stream().filter(IncidentSetup.Category::isPublic).toList();
   }
 
   static List<Long> idList(String ids) {

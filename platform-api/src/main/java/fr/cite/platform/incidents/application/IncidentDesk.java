@@ -279,6 +279,17 @@ public class IncidentDesk {
   public void moderate(
       long id, String publicText, boolean hide, List<PhotoModeration> photos, String by) {
     detail(id);
+    List<Object[]> all =
+        rows(
+            em.createNativeQuery("select id, content from incident_photo where incident_id = ?1")
+                .setParameter(1, id));
+    // A photo named that is not the report's is refused before anything is written.
+    if (photos != null
+        && photos.stream()
+            .anyMatch(
+                x -> all.stream().noneMatch(p -> ((Number) p[0]).longValue() == x.photoId()))) {
+      throw ProblemException.unprocessable("incident-photo-not-found", id);
+    }
     em.createNativeQuery(
             "update incident set moderation = ?2, public_description = nullif(?3, ''),"
                 + " updated_at = now() where id = ?1")
@@ -286,10 +297,6 @@ public class IncidentDesk {
         .setParameter(2, hide ? "HIDDEN" : "PUBLISHED")
         .setParameter(3, publicText == null ? "" : publicText.strip())
         .executeUpdate();
-    List<Object[]> all =
-        rows(
-            em.createNativeQuery("select id, content from incident_photo where incident_id = ?1")
-                .setParameter(1, id));
     for (Object[] p : all) {
       long photoId = ((Number) p[0]).longValue();
       Optional<PhotoModeration> m =
@@ -307,12 +314,6 @@ public class IncidentDesk {
           .setParameter(2, hidden)
           .setParameter(3, published)
           .executeUpdate();
-    }
-    if (photos != null
-        && photos.stream()
-            .anyMatch(
-                x -> all.stream().noneMatch(p -> ((Number) p[0]).longValue() == x.photoId()))) {
-      throw ProblemException.unprocessable("incident-photo-not-found", id);
     }
   }
 

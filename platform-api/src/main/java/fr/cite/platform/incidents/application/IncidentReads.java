@@ -75,9 +75,14 @@ public class IncidentReads {
       Instant updatedAt,
       String service) {}
 
-  /** The map and the list of one box. */
+  /** The map and the list of one box, with the town's categories they were read with. */
   public record MapView(
-      boolean clustered, long total, List<Feature> features, List<Item> items, int page) {}
+      boolean clustered,
+      long total,
+      List<Feature> features,
+      List<Item> items,
+      int page,
+      List<IncidentSetup.Category> categories) {}
 
   public MapView map(Filter f, int page) {
     LocalMetres plane = setup.plane();
@@ -86,9 +91,10 @@ public class IncidentReads {
     double y1 = plane.y(new GeoPoint(f.minLat(), f.minLon()));
     double y2 = plane.y(new GeoPoint(f.maxLat(), f.minLon()));
     // The public categories asked, as ids: the reports' table alone is read, no join.
-    Map<Long, String> codes = publicCategories(f.categories());
+    List<IncidentSetup.Category> all = setup.categories();
+    Map<Long, String> codes = publicCategories(all, f.categories());
     if (codes.isEmpty()) {
-      return new MapView(false, 0, List.of(), List.of(), page);
+      return new MapView(false, 0, List.of(), List.of(), page, all);
     }
     List<Long> categoryIds = List.copyOf(codes.keySet());
     String where = where(f);
@@ -213,16 +219,17 @@ public class IncidentReads {
                       (String) r[7]);
                 })
             .toList();
-    return new MapView(clustered, total, features, items, page);
+    return new MapView(clustered, total, features, items, page, all);
   }
 
   /**
    * The town's public categories asked (a parent brings its children; none asked: all), by id with
    * their codes.
    */
-  private Map<Long, String> publicCategories(Set<String> asked) {
+  private static Map<Long, String> publicCategories(
+      List<IncidentSetup.Category> categories, Set<String> asked) {
     List<IncidentSetup.Category> all =
-        setup.categories().stream().filter(IncidentSetup.Category::isPublic).toList();
+        categories.stream().filter(IncidentSetup.Category::isPublic).toList();
     Set<Long> chosen =
         asked == null || asked.isEmpty()
             ? null
@@ -298,7 +305,16 @@ public class IncidentReads {
       String reporter,
       int followers,
       List<Long> photoIds,
-      List<Update> updates) {}
+      List<Update> updates) {
+
+    public String categoryName(String language) {
+      return "en".equals(language) && categoryNameEn != null ? categoryNameEn : categoryNameFr;
+    }
+
+    public String serviceName(String language) {
+      return "en".equals(language) && serviceEn != null ? serviceEn : serviceFr;
+    }
+  }
 
   public Optional<PublicReport> report(long id) {
     List<Object[]> found =

@@ -280,6 +280,15 @@ public class IncidentSetup {
     return !exists;
   }
 
+  /** The categories a report is filed in: those with no category under them. */
+  public List<Category> leaves() {
+    return leavesOf(categories());
+  }
+
+  public static List<Category> leavesOf(List<Category> all) {
+    return all.stream().filter(c -> !hasChildren(all, c)).toList();
+  }
+
   static boolean hasChildren(List<Category> all, Category c) {
     return all.stream().anyMatch(o -> o.parentId() != null && o.parentId() == c.id());
   }
