@@ -250,6 +250,60 @@
       show(status, low ? fill(form.getAttribute('data-msg-low-accuracy'), Math.round(accuracy))
         : accuracy != null ? fill(form.getAttribute('data-msg-located'), Math.round(accuracy)) : form.getAttribute('data-msg-placed'));
       nearby();
+      if (source !== 'ADDRESS') { addressOf(lat, lon); }
+    }
+
+    // The address of the point placed, unless the citizen typed one themselves.
+    function addressOf(lat, lon) {
+      var field = $('address');
+      if (field.value.trim() && field.getAttribute('data-auto') !== '1') { return; }
+      fetch(api + '/addresses/at?lat=' + lat.toFixed(6) + '&lon=' + lon.toFixed(6), { headers: { 'Accept': 'application/json' } })
+        .then(function (r) { return r.ok ? r.json() : null; })
+        .then(function (a) {
+          if (field.value.trim() && field.getAttribute('data-auto') !== '1') { return; }
+          field.value = a ? a.label : '';
+          field.setAttribute('data-auto', a ? '1' : '0');
+        })
+        .catch(function () { /* the point is enough */ });
+    }
+
+    // Address search: results as a list of buttons (keyboard and screen readers), one places the point.
+    function searchAddress() {
+      var field = $('address');
+      var list = $('address-results');
+      var says = $('address-status');
+      var q = field.value.trim();
+      list.textContent = '';
+      list.hidden = true;
+      if (q.length < 3) { return; }
+      fetch(api + '/addresses?q=' + encodeURIComponent(q), { headers: { 'Accept': 'application/json' } })
+        .then(function (r) { return r.ok ? r.json() : []; })
+        .then(function (found) {
+          list.textContent = '';
+          if (!found.length) { says.textContent = form.getAttribute('data-msg-addresses-none'); return; }
+          says.textContent = fill(form.getAttribute('data-msg-addresses-found'), found.length);
+          found.forEach(function (a) {
+            var li = document.createElement('li');
+            var b = document.createElement('button');
+            b.type = 'button';
+            b.className = 'link-button';
+            b.textContent = a.label;
+            b.addEventListener('click', function () {
+              field.value = a.label;
+              field.setAttribute('data-auto', '0');
+              list.hidden = true;
+              list.textContent = '';
+              place(a.lat, a.lon, 'ADDRESS', null);
+              if (map) { map.setView([a.lat, a.lon], 18); }
+              says.textContent = fill(form.getAttribute('data-msg-address-placed'), a.label);
+              field.focus();
+            });
+            li.appendChild(b);
+            list.appendChild(li);
+          });
+          list.hidden = false;
+        })
+        .catch(function () { says.textContent = ''; });
     }
 
     function nearby() {
@@ -344,6 +398,11 @@
       }, function () { show(status, form.getAttribute('data-msg-no-geolocation')); }, { enableHighAccuracy: true, timeout: 15000 });
     });
     $('category').addEventListener('change', nearby);
+    $('address-search').addEventListener('click', searchAddress);
+    $('address').addEventListener('keydown', function (e) {
+      if (e.key === 'Enter') { e.preventDefault(); searchAddress(); }
+    });
+    $('address').addEventListener('input', function () { $('address').setAttribute('data-auto', '0'); });
 
     form.addEventListener('submit', function (e) {
       e.preventDefault();

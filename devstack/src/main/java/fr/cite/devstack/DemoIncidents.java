@@ -15,8 +15,8 @@ import java.util.Locale;
  * the outlines of Le Havre and its neighbours (hand-drawn approximations for the demo, not the
  * official boundaries, which a deployment loads from IGN's Admin Express); the town's administrator
  * (voirie@cite.localhost, also the roads service's agent) sets up services, a two-level category
- * tree, three sectors and their rules; a few residents report potholes, graffiti and a street
- * light. Runs once: when the town has no category yet.
+ * tree, three sectors and their rules, a demo Base Adresse Locale; a few residents report potholes,
+ * graffiti and a street light. Runs once: when the town has no category yet.
  */
 final class DemoIncidents {
 
@@ -203,6 +203,27 @@ final class DemoIncidents {
     if (rule.statusCode() != 201) {
       return "rule: " + rule.statusCode() + " " + rule.body();
     }
+    // The demo's addresses: a hand-made Base Adresse Locale of eight streets (numbers laid along
+    // drawn lines, not the town's published BAL).
+    String bal;
+    try (var in = DemoIncidents.class.getResourceAsStream("incidents/le-havre-bal-demo.csv")) {
+      bal = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+    HttpResponse<String> imported =
+        http.send(
+            java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(api + "addresses?name=le-havre-bal-demo.csv"))
+                .timeout(java.time.Duration.ofSeconds(60))
+                .header("Host", townHost)
+                .header("Accept", "application/json")
+                .header("Authorization", "Bearer " + admin)
+                .header("Content-Type", "text/csv")
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(bal))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    if (imported.statusCode() != 200) {
+      return "addresses: " + imported.statusCode() + " " + imported.body();
+    }
     String[][] reports = {
       {
         "nid-de-poule",
@@ -250,6 +271,9 @@ final class DemoIncidents {
         filed++;
       }
     }
-    return filed + " reports filed, 4 services, 10 categories, 3 sectors";
+    return filed
+        + " reports filed, 4 services, 10 categories, 3 sectors, "
+        + DemoBilling.json(imported.body()).asJsonObject().getInt("addresses")
+        + " addresses";
   }
 }

@@ -1,10 +1,14 @@
 package fr.cite.platform.incidents.api;
 
 import fr.cite.platform.audit.application.AuditLog;
+import fr.cite.platform.identity.application.CurrentCaller;
+import fr.cite.platform.incidents.application.IncidentAddresses;
+import fr.cite.platform.incidents.application.IncidentDashboard;
 import fr.cite.platform.incidents.application.IncidentSetup;
 import fr.cite.platform.incidents.application.Open311Keys;
 import fr.cite.platform.incidents.domain.IncidentStatus;
 import fr.cite.platform.incidents.domain.Outline;
+import fr.cite.platform.problem.BodyLimit;
 import fr.cite.platform.problem.ProblemException;
 import fr.cite.platform.staff.api.TownAdminOnly;
 import jakarta.enterprise.context.RequestScoped;
@@ -19,6 +23,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
@@ -43,6 +48,12 @@ public class IncidentAdminResource {
   @Inject Open311Keys keys;
 
   @Inject AuditLog audit;
+
+  @Inject IncidentAddresses addresses;
+
+  @Inject IncidentDashboard dashboard;
+
+  @Inject CurrentCaller caller;
 
   @PUT
   @Path("outline")
@@ -141,20 +152,7 @@ public class IncidentAdminResource {
   @Consumes({MediaType.APPLICATION_JSON, "application/geo+json"})
   public Response importSectors(
       @NotNull(message = "{validation.required}") @Valid IncidentBodies.FeatureCollection body) {
-    List<Long> ids = new ArrayList<>();
-    int n = 0;
-    for (IncidentBodies.Feature f : body.features()) {
-      n++;
-      String name =
-          f.properties() == null || f.properties().name() == null || f.properties().name().isBlank()
-              ? "Secteur " + n
-              : f.properties().name().strip();
-      String kind =
-          f.properties() == null || f.properties().kind() == null
-              ? "DISTRICT"
-              : f.properties().kind().strip().toUpperCase(java.util.Locale.ROOT);
-      ids.add(setup.addSector(name, kind, toOutline(f.geometry())));
-    }
+    List<Long> ids = addSectors(setup, body);
     audit.recordTownStaff("incident.sectors.imported", String.valueOf(ids.size()), null);
     return Response.status(201).entity(Map.of("ids", ids)).build();
   }
@@ -164,6 +162,57 @@ public class IncidentAdminResource {
   public Response deleteSector(@PathParam("id") String id) {
     setup.deleteSector(IncidentsResource.id(id));
     return Response.noContent().build();
+  }
+
+  /** The town's figures: what the console's dashboard shows. */
+  public record DashboardView(
+      List<IncidentDashboard.Week> weeks,
+      List<IncidentDashboard.ServiceDelay> delays,
+      List<IncidentDashboard.Square> squares,
+      int squareMetres) {}
+
+  /**
+   * Reports per main category and week (12 weeks), delays per service and the heat map (a year).
+   */
+  @GET
+  @Path("dashboard")
+  public DashboardView dashboard() {
+    return new DashboardView(
+        dashboard.weeks(12),
+        dashboard.delays(365),
+        dashboard.squares(365, 500),
+        IncidentDashboard.SQUARE_M);
+  }
+
+  /** The last import of the town's Base Adresse Locale, or 404. */
+  @GET
+  @Path("addresses")
+  public IncidentAddresses.Imported addresses() {
+    return addresses.lastImport().orElseThrow(() -> ProblemException.notFound("incident-no-bal"));
+  }
+
+  /**
+   * Replaces the town's addresses with a Base Adresse Locale (the BAL CSV, UTF-8): what was kept
+   * and the rows left out with their line and reason. A file with no usable row changes nothing.
+   */
+  @PUT
+  @Path("addresses")
+  @Consumes({"text/csv", MediaType.TEXT_PLAIN})
+  @BodyLimit(24 * BodyLimit.MB)
+  public IncidentAddresses.Imported importAddresses(
+      @QueryParam("name") String name, java.io.InputStream body) throws java.io.IOException {
+    String fileName = name == null ? "" : name.strip();
+    if (fileName.length() > 200) {
+      fileName = fileName.substring(0, 200);
+    }
+    IncidentAddresses.Imported done =
+        addresses.importBal(
+            new java.io.InputStreamReader(body, java.nio.charset.StandardCharsets.UTF_8),
+            fileName,
+            caller.displayName().orElse(null));
+    audit.recordTownStaff(
+        "incident.addresses.imported", fileName, done.addresses() + " / " + done.rejected());
+    return done;
   }
 
   @GET
@@ -212,6 +261,29 @@ public class IncidentAdminResource {
     keys.revoke(IncidentsResource.id(id));
     audit.recordTownStaff("incident.open311-key.revoked", id, null);
     return Response.noContent().build();
+  }
+
+  /**
+   * Adds each polygon of a GeoJSON FeatureCollection as a sector, all or none (the console's import
+   * too).
+   */
+  public static List<Long> addSectors(IncidentSetup setup, IncidentBodies.FeatureCollection body) {
+    List<IncidentSetup.NewSector> sectors = new ArrayList<>();
+    int n = 0;
+    for (IncidentBodies.Feature f : body.features()) {
+      n++;
+      String name =
+          f.properties() == null || f.properties().name() == null || f.properties().name().isBlank()
+              ? "Secteur " + n
+              : f.properties().name().strip();
+      String kind =
+          f.properties() == null || f.properties().kind() == null
+              ? "DISTRICT"
+              : f.properties().kind().strip().toUpperCase(java.util.Locale.ROOT);
+      sectors.add(new IncidentSetup.NewSector(name, kind, toOutline(f.geometry())));
+    }
+    // every polygon checked before the first is written: all sectors, or none
+    return setup.addSectors(sectors);
   }
 
   static Outline toOutline(IncidentBodies.Polygon p) {

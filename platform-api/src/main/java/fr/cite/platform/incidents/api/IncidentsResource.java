@@ -1,9 +1,11 @@
 package fr.cite.platform.incidents.api;
 
 import fr.cite.platform.identity.application.CurrentCaller;
+import fr.cite.platform.incidents.application.IncidentAddresses;
 import fr.cite.platform.incidents.application.IncidentReads;
 import fr.cite.platform.incidents.application.IncidentReports;
 import fr.cite.platform.incidents.application.IncidentSetup;
+import fr.cite.platform.incidents.domain.GeoPoint;
 import fr.cite.platform.incidents.domain.IncidentStatus;
 import fr.cite.platform.problem.BodyLimit;
 import fr.cite.platform.problem.ProblemException;
@@ -53,6 +55,8 @@ public class IncidentsResource {
   @Inject IncidentReports reports;
 
   @Inject IncidentReads reads;
+
+  @Inject IncidentAddresses addresses;
 
   @Inject CurrentCaller caller;
 
@@ -249,6 +253,34 @@ public class IncidentsResource {
                     n.createdAt(),
                     n.followers()))
         .toList();
+  }
+
+  /**
+   * Addresses of the town matching what is typed (the town's Base Adresse Locale, else the
+   * deployment's geocoder), 8 at most; none under three letters.
+   */
+  @GET
+  @Path("addresses")
+  public List<IncidentAddresses.Found> addresses(@QueryParam("q") String q) {
+    if (q != null && q.length() > 200) {
+      throw ProblemException.badRequest("bad-parameter", "q", "12 rue de Paris");
+    }
+    return addresses.search(q, 8);
+  }
+
+  /** The address of a point: the nearest within 60 m, or 404. */
+  @GET
+  @Path("addresses/at")
+  public IncidentAddresses.Found addressAt(
+      @QueryParam("lat") String lat, @QueryParam("lon") String lon) {
+    double la = decimal("lat", lat);
+    double lo = decimal("lon", lon);
+    if (!GeoPoint.valid(la, lo)) {
+      throw ProblemException.badRequest("bad-parameter", "lat", "49.49");
+    }
+    return addresses
+        .at(new GeoPoint(la, lo))
+        .orElseThrow(() -> ProblemException.notFound("incident-no-address"));
   }
 
   public record FiledView(

@@ -362,6 +362,14 @@ public class IncidentSetup {
         .toList();
   }
 
+  /** A sector to add. */
+  public record NewSector(String name, String kind, Outline outline) {}
+
+  /** Adds sectors in one transaction; their ids, in order. */
+  public List<Long> addSectors(List<NewSector> sectors) {
+    return sectors.stream().map(s -> addSector(s.name(), s.kind(), s.outline())).toList();
+  }
+
   /** Adds a sector (drawn, or a GeoJSON feature); returns its id. */
   public long addSector(String name, String kind, Outline outline) {
     LocalMetres plane = plane();

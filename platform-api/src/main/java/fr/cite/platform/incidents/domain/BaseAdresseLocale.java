@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * A town's Base Adresse Locale, the CSV format communes publish (AITF "BAL" 1.3/1.4: semicolons,
@@ -31,11 +30,6 @@ public final class BaseAdresseLocale {
       return (number.isEmpty() ? "" : number + " ")
           + street
           + (place.isEmpty() ? "" : ", " + place);
-    }
-
-    /** Lower case, accents and punctuation gone: what a search compares. */
-    String folded() {
-      return fold(label());
     }
   }
 
@@ -132,58 +126,12 @@ public final class BaseAdresseLocale {
     return i == null || i >= f.length ? "" : f[i].strip();
   }
 
-  static String fold(String s) {
+  /** Lower case, accents and punctuation gone: what an address search compares, word by word. */
+  public static String fold(String s) {
     return Normalizer.normalize(s, Normalizer.Form.NFD)
         .replaceAll("\\p{M}", "")
         .toLowerCase(Locale.ROOT)
         .replaceAll("[^a-z0-9]+", " ")
         .strip();
-  }
-
-  /** The address nearest a point, within {@code maxMetres} (a tap on the map shows it). */
-  public static Optional<Address> nearest(
-      List<Address> addresses, GeoPoint p, LocalMetres plane, double maxMetres) {
-    Address best = null;
-    double bestDistance = maxMetres;
-    for (Address a : addresses) {
-      if (a.number().isEmpty()) {
-        continue;
-      }
-      double d = plane.distance(a.point(), p);
-      if (d <= bestDistance) {
-        best = a;
-        bestDistance = d;
-      }
-    }
-    return Optional.ofNullable(best);
-  }
-
-  /**
-   * Addresses whose label holds every word typed, accents and case aside ({@code "12 rue paris"}
-   * finds "12 rue de Paris"), numbers first matching exactly, at most {@code limit}.
-   */
-  public static List<Address> search(List<Address> addresses, String typed, int limit) {
-    List<String> words = List.of(fold(typed).split(" "));
-    if (words.isEmpty() || words.get(0).isEmpty()) {
-      return List.of();
-    }
-    return addresses.stream()
-        .filter(
-            a -> {
-              List<String> label = List.of(a.folded().split(" "));
-              return words.stream()
-                  .allMatch(
-                      w ->
-                          w.chars().allMatch(Character::isDigit)
-                              ? label.contains(w)
-                              : label.stream().anyMatch(l -> l.startsWith(w)));
-            })
-        .sorted(
-            java.util.Comparator.comparing((Address a) -> a.number().isEmpty())
-                .thenComparing(Address::street)
-                .thenComparing(a -> a.number().length())
-                .thenComparing(Address::number))
-        .limit(limit)
-        .toList();
   }
 }

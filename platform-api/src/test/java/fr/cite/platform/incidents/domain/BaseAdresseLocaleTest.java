@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.StringReader;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Reading a town's Base Adresse Locale, and finding an address near a point or by its words. */
+/**
+ * Reading a town's Base Adresse Locale (search and reverse are the database's: IncidentReportsIT).
+ */
 class BaseAdresseLocaleTest {
 
   // BAL 1.4 columns in their published order, a byte-order mark first, as exported by mes-adresses.
@@ -54,28 +55,8 @@ class BaseAdresseLocaleTest {
   }
 
   @Test
-  void aTapOnTheMapShowsTheNearestNumberedAddressWithinItsReach() throws Exception {
-    List<BaseAdresseLocale.Address> all = parsed().addresses();
-    LocalMetres plane = new LocalMetres(49.4938, 0.1077);
-    // A few metres from no. 14; the place without number is never "the address of a point".
-    assertThat(
-            BaseAdresseLocale.nearest(all, new GeoPoint(49.49393, 0.10792), plane, 50)
-                .map(BaseAdresseLocale.Address::label))
-        .contains("14 Rue de Paris");
-    assertThat(BaseAdresseLocale.nearest(all, new GeoPoint(49.5, 0.2), plane, 50)).isEmpty();
-  }
-
-  @Test
-  void aTypedAddressIsFoundWithoutAccentsCaseOrSmallWords() throws Exception {
-    List<BaseAdresseLocale.Address> all = parsed().addresses();
-    assertThat(BaseAdresseLocale.search(all, "12 rue paris", 5))
-        .extracting(BaseAdresseLocale.Address::label)
-        .containsExactly("12 Rue de Paris", "12 bis Rue de Paris");
-    assertThat(BaseAdresseLocale.search(all, "HOTEL DE VILLE", 5))
-        .extracting(BaseAdresseLocale.Address::label)
-        .containsExactly("Place de l'Hôtel de Ville");
-    assertThat(BaseAdresseLocale.search(all, "quai south", 5)).hasSize(1);
-    assertThat(BaseAdresseLocale.search(all, "  ", 5)).isEmpty();
-    assertThat(BaseAdresseLocale.search(all, "rue de paris", 2)).hasSize(2);
+  void searchComparesWordsWithoutAccentsCaseOrPunctuation() {
+    assertThat(BaseAdresseLocale.fold("  Place de l'Hôtel-de-Ville, 12 BIS "))
+        .isEqualTo("place de l hotel de ville 12 bis");
   }
 }
