@@ -42,3 +42,21 @@
     return undefined;
   });
 })();
+
+/*
+ * PrimeFaces gives each message's <li> the role "alert", which takes it out of its list (a list
+ * of no items for assistive technologies). The messages' container is already a polite live
+ * region: the items become plain list items again, on load and after every partial update.
+ */
+(function () {
+  'use strict';
+  function listItems() {
+    document.querySelectorAll('.ui-messages li[role="alert"]').forEach(function (li) {
+      li.removeAttribute('role');
+    });
+  }
+  document.addEventListener('DOMContentLoaded', listItems);
+  if (window.jQuery) {
+    window.jQuery(document).on('pfAjaxComplete', listItems);
+  }
+})();

@@ -428,7 +428,7 @@ public final class RunPlatform {
             + "  %-10s %s/admin/desk/family/ (agent@cite.localhost / %s)%n"
             + "  %-10s %s/admin/desk/family/register.xhtml (animateur@cite.localhost / %s)%n"
             + "  %-10s %s/admin/desk/billing/ (%s / %s)%n"
-            + "  %-10s %s/signalements/ ; agents: %s/api/v1/desk/incidents (%s / %s)%n",
+            + "  %-10s %s/signalements/ ; agents: %s/admin/desk/incidents/ (%s / %s)%n",
         "Parent",
         town,
         parentPassword,

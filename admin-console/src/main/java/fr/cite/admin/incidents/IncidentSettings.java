@@ -16,9 +16,9 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.bind.JsonbBuilder;
+import jakarta.servlet.http.Part;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Serializable;
@@ -33,7 +33,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.primefaces.model.file.UploadedFile;
 
 /**
  * A town administrator's page for reports: the dashboard (reports per main category and week as a
@@ -60,8 +59,8 @@ public class IncidentSettings implements Serializable {
 
   @Inject transient AuditLog audit;
 
-  private transient UploadedFile bal;
-  private transient UploadedFile sectorsFile;
+  private transient Part bal;
+  private transient Part sectorsFile;
   private transient List<IncidentDashboard.Week> weeks;
   private transient List<IncidentDashboard.Square> squares;
   private Integer rulePriority = 10;
@@ -217,13 +216,12 @@ public class IncidentSettings implements Serializable {
     try {
       IncidentAddresses.Imported done =
           addresses.importBal(
-              new InputStreamReader(
-                  new ByteArrayInputStream(bal.getContent()), StandardCharsets.UTF_8),
-              bal.getFileName(),
+              new InputStreamReader(bal.getInputStream(), StandardCharsets.UTF_8),
+              bal.getSubmittedFileName(),
               ConsoleFaces.by(""));
       audit.recordTownStaff(
           "incident.addresses.imported",
-          bal.getFileName(),
+          bal.getSubmittedFileName(),
           done.addresses() + " / " + done.rejected());
       ConsoleFaces.info(
           ConsoleFaces.text("incset.bal-imported", done.addresses(), done.rejected()));
@@ -249,7 +247,7 @@ public class IncidentSettings implements Serializable {
     try (var jsonb = JsonbBuilder.create()) {
       body =
           jsonb.fromJson(
-              new String(sectorsFile.getContent(), StandardCharsets.UTF_8),
+              new String(sectorsFile.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
               IncidentBodies.FeatureCollection.class);
     } catch (Exception e) {
       ConsoleFaces.error(ConsoleFaces.text("incset.geojson-unreadable"));
@@ -319,19 +317,19 @@ public class IncidentSettings implements Serializable {
 
   // ---- form fields
 
-  public UploadedFile getBal() {
+  public Part getBal() {
     return bal;
   }
 
-  public void setBal(UploadedFile bal) {
+  public void setBal(Part bal) {
     this.bal = bal;
   }
 
-  public UploadedFile getSectorsFile() {
+  public Part getSectorsFile() {
     return sectorsFile;
   }
 
-  public void setSectorsFile(UploadedFile sectorsFile) {
+  public void setSectorsFile(Part sectorsFile) {
     this.sectorsFile = sectorsFile;
   }
 

@@ -28,7 +28,11 @@ public final class ConsoleFaces {
 
   /** A message of the console's bundle, formatted with its arguments. */
   public static String text(String key, Object... args) {
-    return java.text.MessageFormat.format(ConsoleMessages.text(key), args);
+    String pattern = ConsoleMessages.text(key);
+    // French is full of apostrophes: a message written with MessageFormat's doubled quotes keeps
+    // them, any other has its apostrophes kept as they are (not read as MessageFormat quotes).
+    return java.text.MessageFormat.format(
+        pattern.contains("''") ? pattern : pattern.replace("'", "''"), args);
   }
 
   public static void info(String text) {
@@ -40,6 +44,32 @@ public final class ConsoleFaces {
     FacesContext.getCurrentInstance()
         .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
     FacesContext.getCurrentInstance().validationFailed();
+  }
+
+  /**
+   * Validates a body as the API does (its Bean Validation constraints); each violation becomes an
+   * error message naming the field by its label on the page. True when the body is valid.
+   */
+  public static boolean valid(Object body, java.util.function.Function<String, String> label) {
+    jakarta.validation.Validator validator =
+        jakarta
+            .enterprise
+            .inject
+            .spi
+            .CDI
+            .current()
+            .select(jakarta.validation.Validator.class)
+            .get();
+    var violations = validator.validate(body);
+    violations.stream()
+        .sorted(java.util.Comparator.comparing(v -> v.getPropertyPath().toString()))
+        .forEach(
+            v ->
+                error(
+                    label.apply(v.getPropertyPath().toString())
+                        + " : "
+                        + fr.cite.platform.problem.ValidationExceptionMapper.message(v, locale())));
+    return violations.isEmpty();
   }
 
   /** The signed-in staff member's e-mail (or subject), for the records. */

@@ -225,7 +225,214 @@ class IncidentsInChromiumIT extends CiteIntegrationTest {
     assertThat(phone.findElement(By.tagName("main")).getText()).contains("Rouvert");
     violations.addAll(Accessibility.violations(phone, "reopened report"));
     nothingLeftTheMachine("report page");
+
+    // The agent opens the report from the queue: why it came to roads, who filed it (agents
+    // only); schedules the work, rewrites the public text and keeps the photo off the public map.
+    agent.get(base + "/admin/desk/incidents/");
+    agentWait.until(ExpectedConditions.presenceOfElementLocated(By.id("queue:reports")));
+    violations.addAll(Accessibility.violations(agent, "console queue"));
+    agent.findElement(By.id("queue:reports:0:ouvrir")).click();
+    agentWait.until(ExpectedConditions.presenceOfElementLocated(By.id("routing")));
+    assertThat(agent.findElement(By.id("facts")).getText())
+        .contains("Rouvert")
+        .contains(email)
+        .contains("Nord");
+    assertThat(agent.findElements(By.cssSelector(".photo-row img"))).hasSize(1);
+    violations.addAll(Accessibility.violations(agent, "console report"));
+    java.time.LocalDate on = java.time.LocalDate.now().plusDays(7);
+    agent.executeScript(
+        "document.getElementById('handle:date').value = arguments[0];", on.toString());
+    agent.findElement(By.id("handle:programmer")).click();
+    agentWait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("messages"), "Intervention programmée"));
+    assertThat(agent.findElement(By.id("status")).getText()).contains("Programmé");
+    WebElement publicText = agent.findElement(By.id("moderation:texte"));
+    publicText.clear();
+    publicText.sendKeys("Trou profond sur la chaussée");
+    agent.findElement(By.id("moderation:ph:0:cacher")).click();
+    agent.findElement(By.id("moderation:moderer")).click();
+    agentWait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("messages"), "Modération enregistrée"));
+    var published = Http.get(town.host(), "/api/v1/incidents/" + id).json();
+    assertThat(published.getString("status")).isEqualTo("SCHEDULED");
+    assertThat(published.getString("expectedOn")).isEqualTo(on.toString());
+    assertThat(published.getString("description")).isEqualTo("Trou profond sur la chaussée");
+    assertThat(published.getJsonArray("photos")).isEmpty();
+    // Another town's report (or none) under this number is not found.
+    agent.get(base + "/admin/desk/incidents/report.xhtml?id=" + (id + 1_000_000));
+    assertThat(agent.findElement(By.tagName("body")).getText()).doesNotContain("Rouvert");
     assertThat(violations).isEmpty();
+  }
+
+  /** Signs a staff member in through Keycloak's page in a new browser, at a console page. */
+  static ChromeDriver signedIn(String path, String email, String password) throws Exception {
+    ChromeDriver c = Chromium.start();
+    c.manage().window().setSize(new Dimension(1280, 900));
+    c.get(base + path);
+    WebDriverWait w = new WebDriverWait(c, Duration.ofSeconds(30));
+    w.until(ExpectedConditions.presenceOfElementLocated(By.id("username"))).sendKeys(email);
+    c.findElement(By.id("kc-login")).click();
+    w.until(ExpectedConditions.presenceOfElementLocated(By.id("password"))).sendKeys(password);
+    c.findElement(By.id("kc-login")).click();
+    return c;
+  }
+
+  @Test
+  void anAdministratorSetsACategoryItsMessagesAndAPartnerKeyInTheConsole() throws Exception {
+    String adminEmail = "reglages-" + UUID.randomUUID() + "@example.fr";
+    String adminPassword = "Reglages-" + UUID.randomUUID();
+    TownStaff.joined(town, adminEmail, adminPassword, "TOWN_ADMIN");
+    ChromeDriver admin = signedIn("/admin/town/incidents.xhtml", adminEmail, adminPassword);
+    try {
+      List<String> violations = new ArrayList<>();
+      WebDriverWait w = new WebDriverWait(admin, Duration.ofSeconds(30));
+      w.until(ExpectedConditions.presenceOfElementLocated(By.id("categoriesLink")));
+      violations.addAll(Accessibility.violations(admin, "incidents dashboard"));
+
+      // The town's Base Adresse Locale, uploaded: three addresses kept, another commune's row
+      // left out with its reason.
+      String insee = town.commune().inseeCode();
+      StringBuilder csv =
+          new StringBuilder(
+              "uid_adresse;cle_interop;commune_insee;commune_nom;voie_nom;numero;suffixe;"
+                  + "position;long;lat;source;date_der_maj\n");
+      for (int n = 1; n <= 3; n++) {
+        csv.append(
+            String.format(
+                java.util.Locale.ROOT,
+                ";%s_0001_%05d;%s;Commune;Rue des Tilleuls;%d;;entrée;%.6f;%.6f;commune;2026-01-01%n",
+                insee,
+                n,
+                insee,
+                n,
+                LON + n * 0.0002,
+                LAT));
+      }
+      csv.append(
+          ";99999_0001_00001;99999;Ailleurs;Rue Autre;1;;entrée;2.0;48.0;commune;2026-01-01\n");
+      Path bal = Files.createTempFile("bal", ".csv");
+      Files.writeString(bal, csv);
+      admin.findElement(By.id("bal:balFile")).sendKeys(bal.toString());
+      admin.findElement(By.id("bal:importBal")).click();
+      w.until(
+          ExpectedConditions.textToBePresentInElementLocated(
+              By.id("messages"), "3 adresses importées, 1 lignes écartées"));
+      assertThat(admin.findElement(By.id("balCount")).getText()).isEqualTo("3");
+      assertThat(Http.get(town.host(), "/api/v1/incidents/addresses?q=tilleuls").body())
+          .contains("Rue des Tilleuls");
+      violations.addAll(Accessibility.violations(admin, "addresses imported"));
+      admin.findElement(By.id("categoriesLink")).click();
+      w.until(ExpectedConditions.presenceOfElementLocated(By.id("tree:categoryTable")));
+      assertThat(admin.findElement(By.id("tree:categoryTable")).getText())
+          .contains("Nid-de-poule")
+          .contains("nid-de-poule");
+      violations.addAll(Accessibility.violations(admin, "categories"));
+
+      // A radius over the API's limit: the API's message, nothing saved.
+      admin
+          .findElement(
+              By.xpath("//tr[.//small[text()='nid-de-poule']]//button[contains(@id,'modifier')]"))
+          .click();
+      WebElement radius =
+          w.until(ExpectedConditions.visibilityOfElementLocated(By.id("category:radius")));
+      assertThat(radius.getAttribute("value")).isEqualTo("60");
+      radius.clear();
+      radius.sendKeys("5000");
+      admin.findElement(By.id("category:enregistrer")).click();
+      w.until(
+          ExpectedConditions.textToBePresentInElementLocated(
+              By.id("messages"), "Rayon des doublons (m) :"));
+      assertThat(radiusOf("nid-de-poule")).isEqualTo(60);
+      radius = admin.findElement(By.id("category:radius"));
+      radius.clear();
+      radius.sendKeys("80");
+      admin.findElement(By.id("category:enregistrer")).click();
+      w.until(
+          ExpectedConditions.textToBePresentInElementLocated(
+              By.id("messages"), "« Nid-de-poule » enregistrée"));
+      assertThat(radiusOf("nid-de-poule")).isEqualTo(80);
+
+      // The public message sent when a pothole is put under watch without the agent's own words
+      // (the one for "resolved", set through the API, shows in its field as it is).
+      String resolvedField =
+          admin.findElement(By.xpath("//label[normalize-space()='Résolu']")).getAttribute("for");
+      assertThat(admin.findElement(By.id(resolvedField)).getAttribute("value"))
+          .isEqualTo("Le nid-de-poule a été rebouché.");
+      String watchField =
+          admin
+              .findElement(By.xpath("//label[normalize-space()='Sous surveillance']"))
+              .getAttribute("for");
+      admin.findElement(By.id(watchField)).sendKeys("La voirie garde un œil sur ce point.");
+      admin.findElement(By.id("category:enregistrerModeles")).click();
+      w.until(
+          ExpectedConditions.textToBePresentInElementLocated(
+              By.id("messages"), "Messages enregistrés"));
+      try (Connection c = TestDatabase.asSuperuser();
+          var s = c.createStatement();
+          var r =
+              s.executeQuery(
+                  "select t.text_fr from incident_message_template t join incident_category c on"
+                      + " c.id = t.category_id where c.code = 'nid-de-poule' and t.status ="
+                      + " 'UNDER_WATCH' and t.tenant_id = "
+                      + town.id())) {
+        assertThat(r.next()).isTrue();
+        assertThat(r.getString(1)).isEqualTo("La voirie garde un œil sur ce point.");
+      }
+      violations.addAll(Accessibility.violations(admin, "category editor"));
+
+      // A partner's Open311 key, shown once, files a report; revoked, it no longer does.
+      admin.findElement(By.id("keys:keyName")).sendKeys("Appli de quartier");
+      admin.findElement(By.id("keys:emettre")).click();
+      String key =
+          w.until(ExpectedConditions.visibilityOfElementLocated(By.id("issuedKey"))).getText();
+      assertThat(key).hasSizeGreaterThan(20);
+      assertThat(open311File(key).status()).isEqualTo(201);
+      violations.addAll(Accessibility.violations(admin, "open311 keys"));
+      admin
+          .findElement(
+              By.xpath("//tr[td[text()='Appli de quartier']]//button[contains(@id,'revoquer')]"))
+          .click();
+      w.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".ui-confirmdialog-yes")))
+          .click();
+      w.until(
+          ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Clé révoquée"));
+      assertThat(open311File(key).status()).isEqualTo(403);
+      assertThat(violations).isEmpty();
+    } finally {
+      Chromium.quit(admin);
+    }
+  }
+
+  static int radiusOf(String code) throws Exception {
+    try (Connection c = TestDatabase.asSuperuser();
+        var s = c.createStatement();
+        var r =
+            s.executeQuery(
+                "select duplicate_radius_m from incident_category where code = '"
+                    + code
+                    + "' and tenant_id = "
+                    + town.id())) {
+      assertThat(r.next()).isTrue();
+      return r.getInt(1);
+    }
+  }
+
+  static Http.Response open311File(String key) throws Exception {
+    String form =
+        "service_code=lampadaire&lat="
+            + LAT
+            + "&long="
+            + LON
+            + "&email=partenaire%40example.fr&description=Lampadaire+%C3%A9teint&api_key="
+            + key;
+    return Http.send(
+        town.host(),
+        "/open311/v2/requests.json",
+        "application/x-www-form-urlencoded",
+        form.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        "POST");
   }
 
   @Test

@@ -20,9 +20,22 @@ public final class Accessibility {
             .getViolations()) {
       if ("serious".equals(v.getImpact()) || "critical".equals(v.getImpact())) {
         found.add(
-            page + ": " + v.getId() + " " + v.getHelp() + " " + v.getNodes().get(0).getTarget());
+            page
+                + ": "
+                + v.getId()
+                + " "
+                + v.getHelp()
+                + " "
+                + v.getNodes().get(0).getTarget()
+                + " "
+                + abbreviated(v.getNodes().get(0).getHtml()));
       }
     }
     return found;
+  }
+
+  /** The start of the offending element's markup, enough to find it. */
+  private static String abbreviated(String html) {
+    return html == null ? "" : html.length() > 160 ? html.substring(0, 160) + "…" : html;
   }
 }

@@ -18,7 +18,7 @@ public final class IncidentBodies {
 
   private IncidentBodies() {}
 
-  static final String CODE = "^[a-z0-9-]{2,60}$";
+  public static final String CODE = "^[a-z0-9-]{2,60}$";
 
   /**
    * A report: where (a position and how it was placed), what (a category, a text, photos), who

@@ -273,15 +273,33 @@ public class IncidentDesk {
         by);
   }
 
-  /** What an agent publishes of a report: the text (edited), and the photos (masked or hidden). */
+  /**
+   * What an agent publishes of a photo: hidden or not, and the parts masked (none: the photo as it
+   * is; null: the published photo stays as it was masked before).
+   */
   public record PhotoModeration(long photoId, boolean hidden, List<IncidentPhoto.Mask> masks) {}
+
+  /** A report's photo as agents see its moderation: hidden, masked (published differs). */
+  public record PhotoState(long id, boolean hidden, boolean masked) {}
+
+  public List<PhotoState> photoStates(long id) {
+    return rows(
+            em.createNativeQuery(
+                    "select id, hidden, public_content is distinct from content from"
+                        + " incident_photo where incident_id = ?1 order by position")
+                .setParameter(1, id))
+        .stream()
+        .map(r -> new PhotoState(((Number) r[0]).longValue(), (Boolean) r[1], (Boolean) r[2]))
+        .toList();
+  }
 
   public void moderate(
       long id, String publicText, boolean hide, List<PhotoModeration> photos, String by) {
     detail(id);
     List<Object[]> all =
         rows(
-            em.createNativeQuery("select id, content from incident_photo where incident_id = ?1")
+            em.createNativeQuery(
+                    "select id, content, public_content from incident_photo where incident_id = ?1")
                 .setParameter(1, id));
     // A photo named that is not the report's is refused before anything is written.
     if (photos != null
@@ -304,10 +322,14 @@ public class IncidentDesk {
               ? Optional.empty()
               : photos.stream().filter(x -> x.photoId() == photoId).findFirst();
       boolean hidden = m.map(PhotoModeration::hidden).orElse(false);
+      // No masks given (the console's hide/show): what was published stays, masks included.
+      boolean keep = m.isPresent() && m.get().masks() == null && p[2] != null;
       byte[] published =
-          m.filter(x -> x.masks() != null && !x.masks().isEmpty())
-              .map(x -> IncidentPhoto.masked((byte[]) p[1], x.masks()))
-              .orElse((byte[]) p[1]);
+          keep
+              ? (byte[]) p[2]
+              : m.filter(x -> x.masks() != null && !x.masks().isEmpty())
+                  .map(x -> IncidentPhoto.masked((byte[]) p[1], x.masks()))
+                  .orElse((byte[]) p[1]);
       em.createNativeQuery(
               "update incident_photo set hidden = ?2, public_content = ?3 where id = ?1")
           .setParameter(1, photoId)

@@ -326,6 +326,21 @@ public class IncidentSetup {
         .findFirst();
   }
 
+  /** A category's message templates, by status: French and English (or null). */
+  public java.util.Map<IncidentStatus, String[]> templates(long categoryId) {
+    java.util.Map<IncidentStatus, String[]> found = new java.util.EnumMap<>(IncidentStatus.class);
+    for (Object o :
+        em.createNativeQuery(
+                "select status, text_fr, text_en from incident_message_template"
+                    + " where category_id = ?1")
+            .setParameter(1, categoryId)
+            .getResultList()) {
+      Object[] r = (Object[]) o;
+      found.put(IncidentStatus.valueOf((String) r[0]), new String[] {(String) r[1], (String) r[2]});
+    }
+    return found;
+  }
+
   public void saveTemplate(String categoryCode, IncidentStatus status, String fr, String en) {
     Category c =
         category(categoryCode)
@@ -339,6 +354,15 @@ public class IncidentSetup {
         .setParameter(2, status.name())
         .setParameter(3, fr)
         .setParameter(4, en == null ? "" : en)
+        .executeUpdate();
+  }
+
+  /** Removes a category's template for a status: the agents' message (or none) is sent then. */
+  public void deleteTemplate(long categoryId, IncidentStatus status) {
+    em.createNativeQuery(
+            "delete from incident_message_template where category_id = ?1 and status = ?2")
+        .setParameter(1, categoryId)
+        .setParameter(2, status.name())
         .executeUpdate();
   }
 
