@@ -25,7 +25,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * to the target; at each size: the map's bbox API at a city-wide (zoom 13) and a street (zoom 17)
  * view, in requests per second through HTTP against the same SQL run by pgbench as the application
  * role on the same database (ratio printed, with p50), the nearby-duplicates call's p50, and the
- * payload of the map page (the page, its scripts and styles, the outline, the map's JSON).
+ * payload of the map page (the page, its scripts and styles, the outline, the map's JSON). The
+ * city-wide view is served from the map's cells cache (30 s, one computation for all callers), so
+ * its ratio says what visitors get, not what the SQL costs: pgbench's figure is the SQL's own.
  */
 public class IncidentBench {
 
@@ -139,9 +141,12 @@ public class IncidentBench {
                 + CATEGORIES.length + "]");
         c.commit();
       }
-      s.execute("analyze incident");
-      s.execute("analyze demande");
-      c.commit();
+      // What autovacuum does to a table after a bulk load, at once: statistics, and the visibility
+      // map the map's index-only scan of its cells relies on.
+      c.setAutoCommit(true);
+      s.execute("vacuum (analyze) incident");
+      s.execute("vacuum (analyze) demande");
+      c.setAutoCommit(false);
       System.out.printf(Locale.ROOT, "wrote %,d reports in %.0f s%n", n - have, (System.nanoTime() - t0) / 1e9);
     }
   }
@@ -152,6 +157,11 @@ public class IncidentBench {
     String street = bbox(0.0015, 0.0025);
     for (String[] view : new String[][] {{"city-wide, zoom 13", city, "13"}, {"street, zoom 17", street, "17"}}) {
       String path = "/api/v1/incidents/map?bbox=" + view[1] + "&zoom=" + view[2] + "&days=365";
+      // Cells (below zoom 16) are computed once per 30 s for everyone: the first call after the
+      // writes computes them, the calls measured are mostly served the computed view.
+      long cold = System.nanoTime();
+      get(path);
+      System.out.printf(Locale.ROOT, "map bbox API %-18s first call %.0f ms%n", view[0], (System.nanoTime() - cold) / 1e6);
       double[] http = http(path);
       double pg = pgbench(view[1], Integer.parseInt(view[2]));
       System.out.printf(

@@ -2,6 +2,7 @@ package fr.cite.admin.incidents;
 
 import fr.cite.admin.web.ConsoleFaces;
 import fr.cite.platform.audit.application.AuditLog;
+import fr.cite.platform.incidents.api.IncidentAdminResource;
 import fr.cite.platform.incidents.api.IncidentBodies;
 import fr.cite.platform.incidents.application.IncidentSetup;
 import fr.cite.platform.incidents.application.Open311Keys;
@@ -257,22 +258,7 @@ public class IncidentCategories implements Serializable {
       return;
     }
     try {
-      boolean created =
-          setup.saveCategory(
-              target,
-              new IncidentSetup.CategoryInput(
-                  body.parent(),
-                  body.nameFr().strip(),
-                  body.nameEn(),
-                  isPublic,
-                  photoRequired,
-                  duplicateRadius == null ? 50 : duplicateRadius,
-                  reopenAllowed,
-                  expectedDays,
-                  body.messageFr(),
-                  body.messageEn(),
-                  body.service(),
-                  position == null ? 0 : position));
+      boolean created = setup.saveCategory(target, IncidentAdminResource.input(body));
       audit.recordTownStaff(
           created ? "incident.category.created" : "incident.category.changed", target, nameFr);
       categories = null;

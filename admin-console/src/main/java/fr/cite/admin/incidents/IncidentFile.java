@@ -116,6 +116,16 @@ public class IncidentFile implements Serializable {
     return s.label(ConsoleFaces.locale().getLanguage());
   }
 
+  /** Who filed it, for agents: the name and the e-mail (once when the name is the e-mail). */
+  public String getReporter() {
+    String name = getDetail().reporterName();
+    String email = getDetail().reporterEmail();
+    if (name == null || name.isBlank() || name.equalsIgnoreCase(email)) {
+      return email == null ? "—" : email;
+    }
+    return email == null ? name : name + " · " + email;
+  }
+
   /** An update's status (as stored: the status's name) in the reader's language. */
   public String statusLabel(String status) {
     try {

@@ -1,5 +1,6 @@
 package fr.cite.admin.incidents;
 
+import fr.cite.admin.web.ConsoleCharts;
 import fr.cite.admin.web.ConsoleFaces;
 import fr.cite.platform.audit.application.AuditLog;
 import fr.cite.platform.incidents.api.IncidentAdminResource;
@@ -14,7 +15,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.servlet.http.Part;
 import jakarta.validation.Validation;
@@ -47,9 +47,6 @@ public class IncidentSettings implements Serializable {
   private static final long serialVersionUID = 1L;
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM");
   private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
-  private static final String[] COLOURS = {
-    "#000091", "#e1000f", "#18753c", "#b34000", "#6a6af4", "#7d4e5b", "#00778b", "#716043"
-  };
 
   @Inject transient IncidentDashboard dashboard;
 
@@ -119,35 +116,14 @@ public class IncidentSettings implements Serializable {
   public String getWeeksChart() {
     List<String> categories = getWeekCategories();
     List<WeekRow> rows = getWeekRows();
-    JsonArrayBuilder labels = Json.createArrayBuilder();
-    rows.forEach(r -> labels.add(r.week()));
-    JsonArrayBuilder datasets = Json.createArrayBuilder();
+    List<ConsoleCharts.Series> series = new ArrayList<>();
     for (int c = 0; c < categories.size(); c++) {
-      JsonArrayBuilder data = Json.createArrayBuilder();
-      for (WeekRow r : rows) {
-        data.add(r.counts().get(c));
-      }
-      datasets.add(
-          Json.createObjectBuilder()
-              .add("label", categories.get(c))
-              .add("backgroundColor", COLOURS[c % COLOURS.length])
-              .add("data", data));
+      int column = c;
+      series.add(
+          new ConsoleCharts.Series(
+              categories.get(c), rows.stream().map(r -> r.counts().get(column)).toList()));
     }
-    JsonObjectBuilder stacked = Json.createObjectBuilder().add("stacked", true);
-    return Json.createObjectBuilder()
-        .add("type", "bar")
-        .add("data", Json.createObjectBuilder().add("labels", labels).add("datasets", datasets))
-        .add(
-            "options",
-            Json.createObjectBuilder()
-                .add("responsive", true)
-                .add(
-                    "scales",
-                    Json.createObjectBuilder()
-                        .add("x", stacked)
-                        .add("y", Json.createObjectBuilder().add("stacked", true))))
-        .build()
-        .toString();
+    return ConsoleCharts.stackedBars(rows.stream().map(WeekRow::week).toList(), series);
   }
 
   public List<IncidentDashboard.ServiceDelay> getDelays() {

@@ -1,11 +1,10 @@
 package fr.cite.admin.town;
 
+import fr.cite.admin.web.ConsoleCharts;
 import fr.cite.platform.catalogue.application.UsageReport;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
@@ -53,44 +52,19 @@ public class TownDashboard {
   /** The activity as a Chart.js bar chart configuration (views and e-service starts per day). */
   public String getChart() {
     DateTimeFormatter f = DateTimeFormatter.ofPattern("dd/MM");
-    JsonArrayBuilder labels = Json.createArrayBuilder();
-    JsonArrayBuilder views = Json.createArrayBuilder();
-    JsonArrayBuilder starts = Json.createArrayBuilder();
+    List<String> labels = new java.util.ArrayList<>();
+    List<Long> views = new java.util.ArrayList<>();
+    List<Long> starts = new java.util.ArrayList<>();
     for (UsageReport.Day d : getActivity()) {
       labels.add(f.format(d.day()));
       views.add(d.views());
       starts.add(d.starts());
     }
-    return Json.createObjectBuilder()
-        .add("type", "bar")
-        .add(
-            "data",
-            Json.createObjectBuilder()
-                .add("labels", labels)
-                .add(
-                    "datasets",
-                    Json.createArrayBuilder()
-                        .add(
-                            Json.createObjectBuilder()
-                                .add("label", "Pages vues / page views")
-                                .add("backgroundColor", "#000091")
-                                .add("data", views))
-                        .add(
-                            Json.createObjectBuilder()
-                                .add("label", "Démarches en ligne / online starts")
-                                .add("backgroundColor", "#e1000f")
-                                .add("data", starts))))
-        .add(
-            "options",
-            Json.createObjectBuilder()
-                .add("responsive", true)
-                .add(
-                    "scales",
-                    Json.createObjectBuilder()
-                        .add("x", Json.createObjectBuilder().add("stacked", true))
-                        .add("y", Json.createObjectBuilder().add("stacked", true))))
-        .build()
-        .toString();
+    return ConsoleCharts.stackedBars(
+        labels,
+        List.of(
+            new ConsoleCharts.Series("Pages vues / page views", views),
+            new ConsoleCharts.Series("Démarches en ligne / online starts", starts)));
   }
 
   public long getTotalViews() {

@@ -20,6 +20,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
@@ -246,8 +247,36 @@ class IncidentReportsIT extends CiteIntegrationTest {
     assertThat(resolved.getString("description")).isEqualTo("Trou profond <b>devant</b> l'école");
     assertThat(resolved.getString("reporter")).isEqualTo("C. D.");
     assertThat(resolved.getJsonArray("photos")).hasSize(1);
-    assertThat(TestMail.awaitMessagesTo(neighbourEmail))
-        .anySatisfy(m -> assertThat(m.subject()).contains("résolu"));
+    List<TestMail.Received> neighbourMails = TestMail.awaitMessagesTo(neighbourEmail);
+    assertThat(neighbourMails).anySatisfy(m -> assertThat(m.subject()).contains("résolu"));
+
+    // Every mail carries the follower's own "stop following" link; it works on this report of
+    // this town only, once.
+    java.util.regex.Matcher link =
+        java.util.regex.Pattern.compile("/signalements/" + id + "\\?jeton=([0-9a-f-]{36})")
+            .matcher(neighbourMails.get(neighbourMails.size() - 1).body());
+    assertThat(link.find()).as(neighbourMails.toString()).isTrue();
+    String token = link.group(1);
+    String unfollow = "/api/v1/incidents/" + id + "/followers/unfollow";
+    Checks.assertProblem(
+        Http.postJson(b.host(), unfollow, "{\"token\":\"" + token + "\"}"),
+        404,
+        "incident-follower-unknown");
+    Checks.assertProblem(
+        Http.postJson(a.host(), unfollow, "{\"token\":\"" + UUID.randomUUID() + "\"}"),
+        404,
+        "incident-follower-unknown");
+    assertThat(Http.postJson(a.host(), unfollow, "{\"token\":\"pas-un-jeton\"}").status())
+        .isIn(400, 422);
+    int followersBefore = Http.get(a.host(), "/api/v1/incidents/" + id).json().getInt("followers");
+    assertThat(Http.postJson(a.host(), unfollow, "{\"token\":\"" + token + "\"}").status())
+        .isEqualTo(204);
+    assertThat(Http.get(a.host(), "/api/v1/incidents/" + id).json().getInt("followers"))
+        .isEqualTo(followersBefore - 1);
+    Checks.assertProblem(
+        Http.postJson(a.host(), unfollow, "{\"token\":\"" + token + "\"}"),
+        404,
+        "incident-follower-unknown");
 
     // The reporter answers "no": it reopens, once; the request follows.
     Http.Response wrongCode =
@@ -263,6 +292,10 @@ class IncidentReportsIT extends CiteIntegrationTest {
             "{\"answer\":\"NO\",\"comment\":\"Toujours là\",\"code\":\"" + code + "\"}");
     assertThat(no.status()).as(no.body()).isEqualTo(200);
     assertThat(no.json().getString("status")).isEqualTo("REOPENED");
+    // The reporter is told; the neighbour, who stopped following, is not.
+    assertThat(awaitSubject(reporter, "rouvert")).isTrue();
+    assertThat(TestMail.awaitMessagesTo(neighbourEmail))
+        .noneSatisfy(m -> assertThat(m.subject()).contains("rouvert"));
     assertThat(
             count(
                 "select count(*) from demande d join incident i on i.demande_id = d.id where i.id = "
@@ -286,6 +319,18 @@ class IncidentReportsIT extends CiteIntegrationTest {
     assertThat(req.getString("requested_datetime"))
         .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d[+-]\\d\\d:\\d\\d");
     assertThat(o311.body()).doesNotContain(reporter).doesNotContain("Dupont");
+  }
+
+  /** Waits (up to 20 s) for a message to this address whose subject says this. */
+  static boolean awaitSubject(String address, String subject) throws Exception {
+    long deadline = System.currentTimeMillis() + 20_000;
+    while (System.currentTimeMillis() < deadline) {
+      if (TestMail.awaitMessagesTo(address).stream().anyMatch(m -> m.subject().contains(subject))) {
+        return true;
+      }
+      Thread.sleep(200);
+    }
+    return false;
   }
 
   static void move(long id, String status, String message, int expected) {

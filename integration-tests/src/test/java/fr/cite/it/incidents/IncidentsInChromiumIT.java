@@ -121,6 +121,7 @@ class IncidentsInChromiumIT extends CiteIntegrationTest {
             ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("#report-map .leaflet-pane")));
     violations.addAll(Accessibility.violations(phone, "report form"));
+    Chromium.screenshot(phone, "incidents-phone-form");
     noSidewaysScroll("report form");
 
     phone.findElement(By.id("my-position")).click();
@@ -169,6 +170,7 @@ class IncidentsInChromiumIT extends CiteIntegrationTest {
     assertThat(phone.findElements(By.cssSelector("#public-map path.leaflet-interactive")))
         .isNotEmpty();
     violations.addAll(Accessibility.violations(phone, "map"));
+    Chromium.screenshot(phone, "incidents-phone-map");
     noSidewaysScroll("map");
     nothingLeftTheMachine("map");
 
@@ -231,6 +233,7 @@ class IncidentsInChromiumIT extends CiteIntegrationTest {
     agent.get(base + "/admin/desk/incidents/");
     agentWait.until(ExpectedConditions.presenceOfElementLocated(By.id("queue:reports")));
     violations.addAll(Accessibility.violations(agent, "console queue"));
+    Chromium.screenshot(agent, "incidents-console-queue");
     agent.findElement(By.id("queue:reports:0:ouvrir")).click();
     agentWait.until(ExpectedConditions.presenceOfElementLocated(By.id("routing")));
     assertThat(agent.findElement(By.id("facts")).getText())
@@ -239,6 +242,7 @@ class IncidentsInChromiumIT extends CiteIntegrationTest {
         .contains("Nord");
     assertThat(agent.findElements(By.cssSelector(".photo-row img"))).hasSize(1);
     violations.addAll(Accessibility.violations(agent, "console report"));
+    Chromium.screenshot(agent, "incidents-console-report");
     java.time.LocalDate on = java.time.LocalDate.now().plusDays(7);
     agent.executeScript(
         "document.getElementById('handle:date').value = arguments[0];", on.toString());
@@ -260,6 +264,31 @@ class IncidentsInChromiumIT extends CiteIntegrationTest {
     assertThat(published.getString("expectedOn")).isEqualTo(on.toString());
     assertThat(published.getString("description")).isEqualTo("Trou profond sur la chaussée");
     assertThat(published.getJsonArray("photos")).isEmpty();
+    // The resident stops following it from the link in their e-mails.
+    String mailed =
+        fr.cite.it.support.TestMail.awaitMessagesTo(email).stream()
+            .map(fr.cite.it.support.TestMail.Received::body)
+            .filter(b -> b.contains("jeton="))
+            .findFirst()
+            .orElseThrow();
+    String token = mailed.replaceAll("(?s).*jeton=([0-9a-f-]{36}).*", "$1");
+    phone.get(base + "/signalements/" + id + "?jeton=" + token);
+    waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("unfollow:arreter")));
+    violations.addAll(Accessibility.violations(phone, "stop following"));
+    phone.findElement(By.id("unfollow:arreter")).click();
+    waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("unfollowed")));
+    try (Connection c = TestDatabase.asSuperuser();
+        var s = c.createStatement();
+        var r =
+            s.executeQuery(
+                "select count(*) from incident_follower where incident_id = "
+                    + id
+                    + " and email = '"
+                    + email
+                    + "'")) {
+      assertThat(r.next()).isTrue();
+      assertThat(r.getInt(1)).isZero();
+    }
     // Another town's report (or none) under this number is not found.
     agent.get(base + "/admin/desk/incidents/report.xhtml?id=" + (id + 1_000_000));
     assertThat(agent.findElement(By.tagName("body")).getText()).doesNotContain("Rouvert");
@@ -323,6 +352,7 @@ class IncidentsInChromiumIT extends CiteIntegrationTest {
       assertThat(Http.get(town.host(), "/api/v1/incidents/addresses?q=tilleuls").body())
           .contains("Rue des Tilleuls");
       violations.addAll(Accessibility.violations(admin, "addresses imported"));
+      Chromium.screenshot(admin, "incidents-console-dashboard");
       admin.findElement(By.id("categoriesLink")).click();
       w.until(ExpectedConditions.presenceOfElementLocated(By.id("tree:categoryTable")));
       assertThat(admin.findElement(By.id("tree:categoryTable")).getText())
@@ -381,6 +411,7 @@ class IncidentsInChromiumIT extends CiteIntegrationTest {
         assertThat(r.getString(1)).isEqualTo("La voirie garde un œil sur ce point.");
       }
       violations.addAll(Accessibility.violations(admin, "category editor"));
+      Chromium.screenshot(admin, "incidents-console-categories");
 
       // A partner's Open311 key, shown once, files a report; revoked, it no longer does.
       admin.findElement(By.id("keys:keyName")).sendKeys("Appli de quartier");

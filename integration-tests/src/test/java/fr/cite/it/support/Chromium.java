@@ -43,6 +43,23 @@ public final class Chromium {
   }
 
   /**
+   * The whole page as the browser shows it (beyond the viewport), as {@code
+   * target/screenshots/<name>.png}: to look at what was built, as its users will.
+   */
+  public static void screenshot(ChromeDriver chrome, String name) throws java.io.IOException {
+    java.nio.file.Path dir = java.nio.file.Path.of("target", "screenshots");
+    java.nio.file.Files.createDirectories(dir);
+    Object data =
+        chrome
+            .executeCdpCommand(
+                "Page.captureScreenshot",
+                java.util.Map.of("format", "png", "captureBeyondViewport", true))
+            .get("data");
+    java.nio.file.Files.write(
+        dir.resolve(name + ".png"), java.util.Base64.getDecoder().decode((String) data));
+  }
+
+  /**
    * Quits the browser, then fails if any page it showed broke the Content-Security-Policy (the
    * browser's console says so): every page must work under the policy, with no inline script.
    */

@@ -54,6 +54,8 @@ public class IncidentPage implements Serializable {
   private String code;
   private boolean answered;
   private String error;
+  private String token;
+  private boolean unfollowed;
 
   /** A report's page: 404 when it does not exist or is not public. */
   public void load() throws IOException {
@@ -98,6 +100,35 @@ public class IncidentPage implements Serializable {
       report = null;
     } catch (ProblemException | NumberFormatException e) {
       error = e instanceof ProblemException p ? text(p) : null;
+    }
+  }
+
+  /**
+   * Stops the e-mails of the follower whose link brought them here (a button: mail scanners only
+   * look).
+   */
+  public void unfollow() {
+    error = null;
+    if (getReport() == null) {
+      return;
+    }
+    String t = getToken();
+    if (t == null || !t.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")) {
+      error = text(ProblemException.notFound("incident-follower-unknown"));
+      return;
+    }
+    if (!limiter.allow(
+        "incident-follow", host.town().orElseThrow().id(), Citizens.request().getRemoteAddr())) {
+      error = text(new ProblemException(429, "request-rate-limited"));
+      return;
+    }
+    try {
+      reports.unfollow(Long.parseLong(id), java.util.UUID.fromString(t));
+      unfollowed = true;
+      token = null;
+      report = null;
+    } catch (ProblemException e) {
+      error = text(e);
     }
   }
 
@@ -215,6 +246,26 @@ public class IncidentPage implements Serializable {
 
   public boolean isResolved() {
     return getReport() != null && getReport().status().reopenableByReporter();
+  }
+
+  /** The token of a follower's "stop following" link (on a postback, from the form). */
+  public String getToken() {
+    if (token == null && !unfollowed) {
+      token =
+          FacesContext.getCurrentInstance()
+              .getExternalContext()
+              .getRequestParameterMap()
+              .get("jeton");
+    }
+    return token;
+  }
+
+  public void setToken(String token) {
+    this.token = token;
+  }
+
+  public boolean isUnfollowed() {
+    return unfollowed;
   }
 
   public String getId() {

@@ -100,25 +100,27 @@ public class IncidentAdminResource {
       @PathParam("code") String code,
       @NotNull(message = "{validation.required}") @Valid IncidentBodies.Category body) {
     requireCode(code, CODE);
-    boolean created =
-        setup.saveCategory(
-            code,
-            new IncidentSetup.CategoryInput(
-                body.parent(),
-                body.nameFr().strip(),
-                body.nameEn(),
-                !Boolean.FALSE.equals(body.isPublic()),
-                Boolean.TRUE.equals(body.photoRequired()),
-                body.duplicateRadius() == null ? 50 : body.duplicateRadius(),
-                !Boolean.FALSE.equals(body.reopenAllowed()),
-                body.expectedDays(),
-                body.messageFr(),
-                body.messageEn(),
-                body.service(),
-                body.position() == null ? 0 : body.position()));
+    boolean created = setup.saveCategory(code, input(body));
     audit.recordTownStaff(
         created ? "incident.category.created" : "incident.category.changed", code, body.nameFr());
     return Response.status(created ? 201 : 200).entity(Map.of("code", code)).build();
+  }
+
+  /** A category's settings from a valid body, with the defaults (the console's editor too). */
+  public static IncidentSetup.CategoryInput input(IncidentBodies.Category body) {
+    return new IncidentSetup.CategoryInput(
+        body.parent(),
+        body.nameFr().strip(),
+        body.nameEn(),
+        !Boolean.FALSE.equals(body.isPublic()),
+        Boolean.TRUE.equals(body.photoRequired()),
+        body.duplicateRadius() == null ? 50 : body.duplicateRadius(),
+        !Boolean.FALSE.equals(body.reopenAllowed()),
+        body.expectedDays(),
+        body.messageFr(),
+        body.messageEn(),
+        body.service(),
+        body.position() == null ? 0 : body.position());
   }
 
   @PUT

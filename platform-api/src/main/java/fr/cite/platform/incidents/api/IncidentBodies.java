@@ -52,6 +52,14 @@ public final class IncidentBodies {
           @Size(max = 254, message = "{validation.email}")
           String email) {}
 
+  /** Stop following: the token of the link the follower's e-mails carry. */
+  public record Unfollow(
+      @NotBlank(message = "{validation.required}")
+          @Pattern(
+              regexp = "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$",
+              message = "{validation.pattern}")
+          String token) {}
+
   /** The reporter's "fixed?" answer; without an account, with the tracking code. */
   public record Answer(
       @NotNull(message = "{validation.required}") IncidentReports.Answer answer,

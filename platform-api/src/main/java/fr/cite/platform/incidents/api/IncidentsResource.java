@@ -439,6 +439,20 @@ public class IncidentsResource {
     return Map.of("followers", reports.follow(id(id), body.email()));
   }
 
+  /** Stops the e-mails of the follower whose link carries this token. */
+  @POST
+  @Path("{id}/followers/unfollow")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response unfollow(
+      @PathParam("id") String id,
+      @NotNull(message = "{validation.required}") @Valid IncidentBodies.Unfollow body) {
+    if (!limiter.allow("incident-follow", host.town().orElseThrow().id(), http.getRemoteAddr())) {
+      throw new ProblemException(429, "request-rate-limited");
+    }
+    reports.unfollow(id(id), java.util.UUID.fromString(body.token()));
+    return Response.noContent().build();
+  }
+
   /** The reporter's "fixed?" answer: the status after it. */
   @POST
   @Path("{id}/answer")

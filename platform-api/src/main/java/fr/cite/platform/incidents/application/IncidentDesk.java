@@ -285,7 +285,7 @@ public class IncidentDesk {
   public List<PhotoState> photoStates(long id) {
     return rows(
             em.createNativeQuery(
-                    "select id, hidden, public_content is distinct from content from"
+                    "select id, hidden, public_content is not null and public_content <> content from"
                         + " incident_photo where incident_id = ?1 order by position")
                 .setParameter(1, id))
         .stream()

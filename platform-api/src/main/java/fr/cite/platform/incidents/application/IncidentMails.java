@@ -31,9 +31,24 @@ public class IncidentMails {
         + incidentId;
   }
 
+  /** The link that stops a follower's e-mails (a page with a button: mail scanners only look). */
+  String unfollowLink(long incidentId, IncidentReports.Follower f) {
+    return link(incidentId) + "?jeton=" + f.token() + "#ne-plus-suivre";
+  }
+
+  private String footer(long incidentId, IncidentReports.Follower f) {
+    return "\n\nNe plus suivre ce signalement / Stop following this report :\n"
+        + unfollowLink(incidentId, f)
+        + "\n";
+  }
+
   /** A public status change, with the public message. */
   void statusChanged(
-      long incidentId, String category, IncidentStatus status, String message, List<String> to) {
+      long incidentId,
+      String category,
+      IncidentStatus status,
+      String message,
+      List<IncidentReports.Follower> to) {
     String subject =
         "Signalement n° "
             + incidentId
@@ -63,16 +78,16 @@ public class IncidentMails {
             + (status == IncidentStatus.RESOLVED
                 ? "Is it fixed? Tell us (yes, partly, no) on the report's page.\n"
                 : "");
-    for (String address : to) {
-      mail.sendAfterCommit(new MailSender.Mail(address, subject, body));
+    for (IncidentReports.Follower f : to) {
+      mail.sendAfterCommit(new MailSender.Mail(f.email(), subject, body + footer(incidentId, f)));
     }
   }
 
   /** Someone follows a report. */
-  void following(long incidentId, String category, String address) {
+  void following(long incidentId, String category, IncidentReports.Follower follower) {
     mail.sendAfterCommit(
         new MailSender.Mail(
-            address,
+            follower.email(),
             "Vous suivez le signalement n° " + incidentId,
             "Bonjour,\n\nVous serez prévenu(e) de chaque changement du signalement n° "
                 + incidentId
@@ -82,6 +97,7 @@ public class IncidentMails {
                 + link(incidentId)
                 + "\n\n-- \nYou will be told of every change of report no. "
                 + incidentId
-                + "."));
+                + "."
+                + footer(incidentId, follower)));
   }
 }

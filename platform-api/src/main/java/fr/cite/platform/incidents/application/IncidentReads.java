@@ -20,6 +20,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
 /**
@@ -84,7 +89,78 @@ public class IncidentReads {
       int page,
       List<IncidentSetup.Category> categories) {}
 
+  /** How long a view of cells (below the street zoom) is served as it was computed. */
+  static final long CELLS_TTL_MILLIS = 30_000;
+
+  /** Views of cells kept at most, all towns together (about 50 KB each at most). */
+  static final int CELLS_KEPT = 500;
+
+  private record CellsKey(long tenant, Filter filter, int page) {}
+
+  private record CellsView(CompletableFuture<MapView> view, long expiresAtMillis) {}
+
+  /**
+   * Views of cells being computed or computed recently. Below the street zoom a view counts most of
+   * a town's reports (a million: seconds of aggregation), and every visitor of the city-wide map
+   * asks the same: one request computes it, the others asking meanwhile wait for that answer, and
+   * it is served for {@link #CELLS_TTL_MILLIS} (a count per cell half a minute old; reports
+   * themselves, at the street zoom, are always read fresh). When it expires, the next request
+   * computes it again while the others are served the previous one.
+   */
+  private static final ConcurrentHashMap<CellsKey, CellsView> CELLS = new ConcurrentHashMap<>();
+
   public MapView map(Filter f, int page) {
+    if (f.zoom() >= STREET_ZOOM) {
+      return read(f, page);
+    }
+    CellsKey key = new CellsKey(tenant.require().id(), f, page);
+    long now = System.currentTimeMillis();
+    CellsView known = CELLS.get(key);
+    if (known == null || (known.expiresAtMillis() <= now && known.view().isDone())) {
+      CompletableFuture<MapView> mine = new CompletableFuture<>();
+      CellsView fresh = new CellsView(mine, now + CELLS_TTL_MILLIS);
+      boolean computing =
+          known == null ? CELLS.putIfAbsent(key, fresh) == null : CELLS.replace(key, known, fresh);
+      if (computing) {
+        if (CELLS.size() > CELLS_KEPT) {
+          CELLS.entrySet().removeIf(e -> e.getValue().view().isDone());
+        }
+        try {
+          MapView view = read(f, page);
+          mine.complete(view);
+          return view;
+        } catch (RuntimeException e) {
+          CELLS.remove(key, fresh);
+          mine.completeExceptionally(e);
+          throw e;
+        }
+      }
+      if (known != null) {
+        // Another request is computing it again: the view of half a minute ago meanwhile.
+        try {
+          return known.view().join();
+        } catch (java.util.concurrent.CompletionException
+            | java.util.concurrent.CancellationException e) {
+          return read(f, page);
+        }
+      }
+      known = CELLS.get(key);
+      if (known == null) {
+        return read(f, page);
+      }
+    }
+    try {
+      return known.view().get(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return read(f, page);
+    } catch (ExecutionException | TimeoutException e) {
+      // The request computing it failed or is stuck: this one reads for itself.
+      return read(f, page);
+    }
+  }
+
+  private MapView read(Filter f, int page) {
     LocalMetres plane = setup.plane();
     double x1 = plane.x(new GeoPoint(f.minLat(), f.minLon()));
     double x2 = plane.x(new GeoPoint(f.minLat(), f.maxLon()));

@@ -305,32 +305,57 @@ public class IncidentReports {
         .executeUpdate();
   }
 
-  /** Adds a follower; true when they were not following yet. */
-  boolean addFollower(long incidentId, String email) {
-    int added =
-        em.createNativeQuery(
-                "insert into incident_follower (incident_id, email, created_at) values (?1, ?2,"
-                    + " now()) on conflict do nothing")
-            .setParameter(1, incidentId)
-            .setParameter(2, email.strip().toLowerCase(Locale.ROOT))
-            .executeUpdate();
-    if (added > 0) {
+  /** Someone told of a report's changes, with the key of their "stop following" link. */
+  public record Follower(String email, java.util.UUID token) {}
+
+  /** Adds a follower; their token when they were not following yet. */
+  Optional<java.util.UUID> addFollower(long incidentId, String email) {
+    Optional<java.util.UUID> added =
+        IncidentSql.values(
+                em.createNativeQuery(
+                        "insert into incident_follower (incident_id, email, created_at) values"
+                            + " (?1, ?2, now()) on conflict do nothing returning unsubscribe_token")
+                    .setParameter(1, incidentId)
+                    .setParameter(2, email.strip().toLowerCase(Locale.ROOT)))
+            .stream()
+            .map(t -> (java.util.UUID) t)
+            .findFirst();
+    if (added.isPresent()) {
       em.createNativeQuery("update incident set followers = followers + 1 where id = ?1")
           .setParameter(1, incidentId)
           .executeUpdate();
     }
-    return added > 0;
+    return added;
   }
 
-  List<String> followers(long incidentId) {
-    return IncidentSql.values(
+  List<Follower> followers(long incidentId) {
+    return rows(
             em.createNativeQuery(
-                    "select email from incident_follower where incident_id = ?1 order by"
-                        + " created_at")
+                    "select email, unsubscribe_token from incident_follower where incident_id = ?1"
+                        + " order by created_at")
                 .setParameter(1, incidentId))
         .stream()
-        .map(String.class::cast)
+        .map(r -> new Follower((String) r[0], (java.util.UUID) r[1]))
         .toList();
+  }
+
+  /**
+   * Stops a follower's e-mails, by the token of their link; 404 for a token that is not (or no
+   * longer) this report's.
+   */
+  public void unfollow(long incidentId, java.util.UUID token) {
+    int removed =
+        em.createNativeQuery(
+                "delete from incident_follower where incident_id = ?1 and unsubscribe_token = ?2")
+            .setParameter(1, incidentId)
+            .setParameter(2, token)
+            .executeUpdate();
+    if (removed == 0) {
+      throw ProblemException.notFound("incident-follower-unknown");
+    }
+    em.createNativeQuery("update incident set followers = greatest(followers - 1, 0) where id = ?1")
+        .setParameter(1, incidentId)
+        .executeUpdate();
   }
 
   // ---- nearby
@@ -386,9 +411,10 @@ public class IncidentReports {
   /** "Me too" / follow by e-mail; returns the number of followers. */
   public int follow(long incidentId, String email) {
     Object[] i = requirePublic(incidentId);
-    if (addFollower(incidentId, email)) {
-      mails.following(incidentId, (String) i[1], email);
-    }
+    addFollower(incidentId, email)
+        .ifPresent(
+            token ->
+                mails.following(incidentId, (String) i[1], new Follower(email.strip(), token)));
     return ((Number)
             em.createNativeQuery("select followers from incident where id = ?1")
                 .setParameter(1, incidentId)
