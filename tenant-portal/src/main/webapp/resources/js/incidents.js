@@ -398,6 +398,37 @@
       }, function () { show(status, form.getAttribute('data-msg-no-geolocation')); }, { enableHighAccuracy: true, timeout: 15000 });
     });
     $('category').addEventListener('change', nearby);
+    // A category's own fields show when it is chosen.
+    function categoryFields() {
+      var code = $('category').value;
+      var any = false;
+      Array.prototype.forEach.call(document.querySelectorAll('.category-fields'), function (block) {
+        var mine = block.getAttribute('data-category') === code;
+        block.hidden = !mine;
+        any = any || mine;
+      });
+      if ($('required-hint')) { $('required-hint').hidden = !any; }
+    }
+    $('category').addEventListener('change', categoryFields);
+    categoryFields();
+    function answers() {
+      var block = document.querySelector('.category-fields[data-category="' + $('category').value + '"]');
+      if (!block) { return null; }
+      var out = {};
+      Array.prototype.forEach.call(block.querySelectorAll('[data-answer]'), function (el) {
+        var name = el.getAttribute('data-answer');
+        var values = [];
+        if (el.tagName === 'FIELDSET') {
+          Array.prototype.forEach.call(el.querySelectorAll('input:checked'), function (c) { values.push(c.value); });
+        } else if (el.type === 'checkbox') {
+          if (el.checked) { values.push('true'); }
+        } else if (el.value.trim()) {
+          values.push(el.value.trim());
+        }
+        if (values.length) { out[name] = values; }
+      });
+      return out;
+    }
     $('address-search').addEventListener('click', searchAddress);
     $('address').addEventListener('keydown', function (e) {
       if (e.key === 'Enter') { e.preventDefault(); searchAddress(); }
@@ -431,7 +462,8 @@
           email: $('email') ? $('email').value.trim() || null : null,
           name: $('name') ? $('name').value.trim() || null : null,
           idempotencyKey: key,
-          photos: photos
+          photos: photos,
+          answers: answers()
         };
         var offline = function () {
           if (!window.indexedDB) { problem(null); button.disabled = false; return; }

@@ -145,7 +145,14 @@ final class DemoIncidents {
       {
         "PUT",
         "categories/depot-sauvage",
-        "{\"parent\":\"proprete\",\"nameFr\":\"Dépôt sauvage\",\"nameEn\":\"Fly-tipping\",\"duplicateRadius\":80}"
+        "{\"parent\":\"proprete\",\"nameFr\":\"Dépôt sauvage\",\"nameEn\":\"Fly-tipping\",\"duplicateRadius\":80,"
+            + "\"form\":{\"fields\":[{\"name\":\"volume\",\"type\":\"CHOICE\",\"required\":true,"
+            + "\"label\":{\"fr\":\"Volume\",\"en\":\"Size\"},\"options\":["
+            + "{\"value\":\"sacs\",\"label\":{\"fr\":\"Quelques sacs\",\"en\":\"A few bags\"}},"
+            + "{\"value\":\"meubles\",\"label\":{\"fr\":\"Meubles, électroménager\",\"en\":\"Furniture, appliances\"}},"
+            + "{\"value\":\"gravats\",\"label\":{\"fr\":\"Gravats, déchets de chantier\",\"en\":\"Rubble\"}}]},"
+            + "{\"name\":\"dangereux\",\"type\":\"CHECKBOX\",\"label\":{\"fr\":\"Produits dangereux"
+            + " (bidons, amiante…)\",\"en\":\"Hazardous waste\"}}]}}"
       },
       {
         "PUT",
@@ -258,13 +265,15 @@ final class DemoIncidents {
           String.format(
               Locale.ROOT,
               "{\"category\":\"%s\",\"lat\":%s,\"lon\":%s,\"source\":\"MAP\",\"address\":\"%s\"%s,"
-                  + "\"email\":\"habitant%d@cite.localhost\"}",
+                  + "\"email\":\"habitant%d@cite.localhost\"%s}",
               r[0],
               r[1],
               r[2],
               r[3],
               r[4] == null ? "" : ",\"description\":\"" + r[4] + "\"",
-              filed);
+              filed,
+              // The fly-tipping category asks its own question.
+              r[0].equals("depot-sauvage") ? ",\"answers\":{\"volume\":[\"meubles\"]}" : "");
       HttpResponse<String> sent =
           DemoBilling.call(http, townHost, null, "POST", platform + "/api/v1/incidents", body);
       if (sent.statusCode() == 201) {

@@ -144,6 +144,14 @@ public class IncidentCategories implements Serializable {
             .orElse("—");
   }
 
+  /** The category's own fields, by their labels (set through the API for now). */
+  public String fieldNames(IncidentSetup.Category c) {
+    var fields = c.form().fields();
+    return fields.isEmpty()
+        ? "—"
+        : String.join(", ", fields.stream().map(f -> f.label(ConsoleFaces.locale())).toList());
+  }
+
   public String name(IncidentSetup.Category c) {
     return c.name(ConsoleFaces.locale().getLanguage());
   }
@@ -253,7 +261,8 @@ public class IncidentCategories implements Serializable {
             blankToNull(messageFr),
             blankToNull(messageEn),
             blankToNull(service),
-            position);
+            position,
+            null);
     if (!ConsoleFaces.valid(body, f -> ConsoleFaces.text("inccat.field." + f))) {
       return;
     }
@@ -303,6 +312,137 @@ public class IncidentCategories implements Serializable {
     }
     audit.recordTownStaff("incident.templates.changed", editing, null);
     ConsoleFaces.info(ConsoleFaces.text("inccat.templatesSaved"));
+  }
+
+  // ---- services
+
+  private String serviceEditing;
+  private boolean serviceShown;
+  private String serviceCode;
+  private String serviceNameFr;
+  private String serviceNameEn;
+  private String serviceEmail;
+  private String serviceAgents;
+  private transient java.util.Map<Long, List<String>> agents;
+
+  /** The agents of a service, as the table shows them. */
+  public String agentsOf(IncidentSetup.Service s) {
+    if (agents == null) {
+      agents = setup.agents();
+    }
+    List<String> mine = agents.getOrDefault(s.id(), List.of());
+    return mine.isEmpty() ? "—" : String.join(", ", mine);
+  }
+
+  public void editService(String code) {
+    IncidentSetup.Service s = setup.service(code).orElse(null);
+    if (s == null) {
+      ConsoleFaces.error(ConsoleFaces.text("inccat.unknown"));
+      return;
+    }
+    serviceEditing = s.code();
+    serviceCode = s.code();
+    serviceNameFr = s.nameFr();
+    serviceNameEn = s.nameEn();
+    serviceEmail = s.email();
+    String listed = agentsOf(s);
+    serviceAgents = "—".equals(listed) ? "" : listed;
+    serviceShown = true;
+  }
+
+  public void newService() {
+    serviceEditing = null;
+    serviceCode = null;
+    serviceNameFr = null;
+    serviceNameEn = null;
+    serviceEmail = null;
+    serviceAgents = null;
+    serviceShown = true;
+  }
+
+  /** Saves a service and its agents as the API would (its constraints, then the code's form). */
+  public void saveService() {
+    String target =
+        serviceEditing != null ? serviceEditing : serviceCode == null ? "" : serviceCode.strip();
+    if (!target.matches("[a-z0-9-]{2,40}")) {
+      ConsoleFaces.error(
+          ConsoleFaces.text("inccat.code") + " : " + ConsoleFaces.text("inccat.badCode"));
+      return;
+    }
+    List<String> emails =
+        serviceAgents == null
+            ? List.of()
+            : java.util.Arrays.stream(serviceAgents.split("[,;\\s]+"))
+                .map(String::strip)
+                .filter(e -> !e.isEmpty())
+                .toList();
+    IncidentBodies.Service body =
+        new IncidentBodies.Service(
+            serviceNameFr, blankToNull(serviceNameEn), blankToNull(serviceEmail), emails);
+    if (!ConsoleFaces.valid(
+        body, f -> ConsoleFaces.text("incsvc.field." + f.replaceAll("\\[.*", "")))) {
+      return;
+    }
+    try {
+      boolean created =
+          setup.saveService(target, body.nameFr().strip(), body.nameEn(), body.email());
+      setup.setAgents(target, emails);
+      audit.recordTownStaff(
+          created ? "incident.service.created" : "incident.service.changed", target, serviceNameFr);
+      agents = null;
+      ConsoleFaces.info(ConsoleFaces.text("incsvc.saved", serviceNameFr.strip()));
+      editService(target);
+    } catch (ProblemException e) {
+      ConsoleFaces.problem(e);
+    }
+  }
+
+  public boolean isServiceShown() {
+    return serviceShown;
+  }
+
+  public boolean isServiceCreating() {
+    return serviceEditing == null;
+  }
+
+  public String getServiceCode() {
+    return serviceCode;
+  }
+
+  public void setServiceCode(String serviceCode) {
+    this.serviceCode = serviceCode;
+  }
+
+  public String getServiceNameFr() {
+    return serviceNameFr;
+  }
+
+  public void setServiceNameFr(String serviceNameFr) {
+    this.serviceNameFr = serviceNameFr;
+  }
+
+  public String getServiceNameEn() {
+    return serviceNameEn;
+  }
+
+  public void setServiceNameEn(String serviceNameEn) {
+    this.serviceNameEn = serviceNameEn;
+  }
+
+  public String getServiceEmail() {
+    return serviceEmail;
+  }
+
+  public void setServiceEmail(String serviceEmail) {
+    this.serviceEmail = serviceEmail;
+  }
+
+  public String getServiceAgents() {
+    return serviceAgents;
+  }
+
+  public void setServiceAgents(String serviceAgents) {
+    this.serviceAgents = serviceAgents;
   }
 
   // ---- Open311 keys

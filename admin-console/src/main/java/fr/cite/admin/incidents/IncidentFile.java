@@ -34,6 +34,8 @@ public class IncidentFile implements Serializable {
 
   @Inject transient AuditLog audit;
 
+  @Inject transient fr.cite.platform.incidents.application.IncidentSetup setup;
+
   private String id;
   private long report;
   private transient IncidentDesk.Detail detail;
@@ -116,6 +118,18 @@ public class IncidentFile implements Serializable {
     return s.label(ConsoleFaces.locale().getLanguage());
   }
 
+  /** The answers to the category's own fields, labelled in the reader's language. */
+  public List<fr.cite.platform.requests.domain.FormSchema.Answer> getAnswers() {
+    if (getDetail().answers().isEmpty()) {
+      return List.of();
+    }
+    return setup.categories().stream()
+        .filter(c -> c.id() == getDetail().categoryId())
+        .findFirst()
+        .map(c -> c.form().answers(getDetail().answers(), ConsoleFaces.locale()))
+        .orElse(List.of());
+  }
+
   /** Who filed it, for agents: the name and the e-mail (once when the name is the e-mail). */
   public String getReporter() {
     String name = getDetail().reporterName();
@@ -182,6 +196,80 @@ public class IncidentFile implements Serializable {
           desk.schedule(report, expectedOn, ConsoleFaces.by("agent"));
           return ConsoleFaces.text("incfile.scheduled", ConsoleFaces.date(expectedOn));
         });
+  }
+
+  /** The categories a report may be moved to. */
+  public List<fr.cite.platform.incidents.application.IncidentSetup.Category> getLeaves() {
+    return setup.leaves();
+  }
+
+  /** Another category or another place (or both): routed again, the reason kept. */
+  public void requalify() {
+    Double lat;
+    Double lon;
+    try {
+      lat = decimal(reLat);
+      lon = decimal(reLon);
+    } catch (NumberFormatException e) {
+      ConsoleFaces.error(ConsoleFaces.text("incfile.requalifyBoth"));
+      return;
+    }
+    if ((reCategory == null || reCategory.isBlank()) && lat == null && lon == null) {
+      ConsoleFaces.error(ConsoleFaces.text("incfile.requalifyWhat"));
+      return;
+    }
+    if ((lat == null) != (lon == null)) {
+      ConsoleFaces.error(ConsoleFaces.text("incfile.requalifyBoth"));
+      return;
+    }
+    act(
+        () -> {
+          var d =
+              desk.requalify(
+                  report,
+                  reCategory == null || reCategory.isBlank() ? null : reCategory,
+                  lat,
+                  lon,
+                  ConsoleFaces.by("agent"));
+          audit.recordTownStaff("incident.requalified", String.valueOf(report), d.explanation());
+          reCategory = null;
+          reLat = null;
+          reLon = null;
+          return ConsoleFaces.text("inc.requalified", report, d.explanation());
+        });
+  }
+
+  private String reCategory;
+  private String reLat;
+  private String reLon;
+
+  /** A decimal typed the French way (comma) or the other; blank is none. */
+  private static Double decimal(String s) {
+    return s == null || s.isBlank() ? null : Double.valueOf(s.strip().replace(',', '.'));
+  }
+
+  public String getReCategory() {
+    return reCategory;
+  }
+
+  public void setReCategory(String reCategory) {
+    this.reCategory = reCategory;
+  }
+
+  public String getReLat() {
+    return reLat;
+  }
+
+  public void setReLat(String reLat) {
+    this.reLat = reLat;
+  }
+
+  public String getReLon() {
+    return reLon;
+  }
+
+  public void setReLon(String reLon) {
+    this.reLon = reLon;
   }
 
   public void merge() {

@@ -348,6 +348,119 @@ class IncidentReportsIT extends CiteIntegrationTest {
   }
 
   @Test
+  void aCategorysOwnFieldsAreAskedCheckedShownToAgentsAndToOpen311Partners() throws Exception {
+    // A file field is refused (photos are the report's own); then a choice and a checkbox.
+    Checks.assertProblem(
+        admin(
+            "PUT",
+            "categories/depot-sauvage",
+            "{\"nameFr\":\"Dépôt sauvage\",\"service\":\"proprete\",\"form\":{\"fields\":"
+                + "[{\"name\":\"piece\",\"type\":\"FILE\",\"label\":{\"fr\":\"Pièce\"}}]}}",
+            422),
+        422,
+        "incident-bad-fields");
+    admin(
+        "PUT",
+        "categories/depot-sauvage",
+        "{\"nameFr\":\"Dépôt sauvage\",\"service\":\"proprete\",\"form\":{\"fields\":["
+            + "{\"name\":\"volume\",\"type\":\"CHOICE\",\"label\":{\"fr\":\"Volume\",\"en\":\"Size\"},"
+            + "\"required\":true,\"options\":[{\"value\":\"petit\",\"label\":{\"fr\":\"Un sac\"}},"
+            + "{\"value\":\"gros\",\"label\":{\"fr\":\"Des meubles\"}}]},"
+            + "{\"name\":\"dangereux\",\"type\":\"CHECKBOX\",\"label\":{\"fr\":\"Produits dangereux\"}}]}}",
+        201);
+    // Saved again without "form" (as the console's editor does): the fields stay.
+    admin(
+        "PUT",
+        "categories/depot-sauvage",
+        "{\"nameFr\":\"Dépôt sauvage\",\"service\":\"proprete\",\"duplicateRadius\":30}",
+        200);
+    String categories = Http.get(a.host(), "/api/v1/incidents/categories").body();
+    assertThat(categories).contains("\"name\":\"volume\"").contains("Des meubles");
+    assertThat(Http.get(b.host(), "/api/v1/incidents/categories").body()).doesNotContain("volume");
+
+    long before = count("select count(*) from incident where tenant_id = " + a.id());
+    String email = ",\"email\":\"depot-" + UUID.randomUUID() + "@example.fr\"";
+    Http.Response missing =
+        Http.postJson(a.host(), "/api/v1/incidents", report("depot-sauvage", LAT, LON, email));
+    Checks.assertProblem(missing, 422, "invalid-form");
+    assertThat(missing.body()).contains("answers.volume");
+    Http.Response notAnOption =
+        Http.postJson(
+            a.host(),
+            "/api/v1/incidents",
+            report("depot-sauvage", LAT, LON, email + ",\"answers\":{\"volume\":[\"enorme\"]}"));
+    assertThat(notAnOption.status()).isEqualTo(422);
+    assertThat(count("select count(*) from incident where tenant_id = " + a.id()))
+        .isEqualTo(before);
+    Http.Response filed =
+        Http.postJson(
+            a.host(),
+            "/api/v1/incidents",
+            report(
+                "depot-sauvage",
+                LAT,
+                LON,
+                email + ",\"answers\":{\"volume\":[\"gros\"],\"dangereux\":[\"true\"]}"));
+    assertThat(filed.status()).as(filed.body()).isEqualTo(201);
+    long id = filed.json().getJsonNumber("id").longValue();
+    Http.Response detail = Http.get(a.host(), "/api/v1/desk/incidents/" + id, adminOfA.bearer());
+    assertThat(detail.status()).as(detail.body()).isEqualTo(200);
+    assertThat(detail.json().getJsonObject("answers").toString())
+        .contains("\"volume\":[\"gros\"]")
+        .contains("\"dangereux\":[\"true\"]");
+    // The answers are the agents': not in the public report.
+    assertThat(Http.get(a.host(), "/api/v1/incidents/" + id).body()).doesNotContain("gros");
+
+    // Open311: the service says it has attributes, defines them, and files them back.
+    assertThat(Http.get(a.host(), "/open311/v2/services.json").body())
+        .contains("\"service_code\":\"depot-sauvage\",\"service_name\":\"Dépôt sauvage\"")
+        .containsPattern("\"service_code\":\"depot-sauvage\"[^}]*\"metadata\":true");
+    Http.Response definition = Http.get(a.host(), "/open311/v2/services/depot-sauvage.json");
+    assertThat(definition.status()).isEqualTo(200);
+    JsonObject volume = definition.json().getJsonArray("attributes").getJsonObject(0);
+    assertThat(volume.getString("code")).isEqualTo("volume");
+    assertThat(volume.getString("datatype")).isEqualTo("singlevaluelist");
+    assertThat(volume.getBoolean("required")).isTrue();
+    assertThat(volume.getJsonArray("values").getJsonObject(1).getString("key")).isEqualTo("gros");
+    Document xml = xml(Http.get(a.host(), "/open311/v2/services/depot-sauvage.xml"));
+    assertThat(xml.getElementsByTagName("attribute").getLength()).isEqualTo(2);
+    assertThat(xml.getElementsByTagName("datatype").item(1).getTextContent())
+        .isEqualTo("singlevaluelist");
+    String key =
+        admin("POST", "open311-keys", "{\"name\":\"Appli dépôts\"}", 201).json().getString("key");
+    String form =
+        "service_code=depot-sauvage&lat="
+            + LAT
+            + "&long="
+            + LON
+            + "&email=partenaire%40example.fr&api_key="
+            + key;
+    Http.Response withoutAttribute =
+        Http.send(
+            a.host(),
+            "/open311/v2/requests.json",
+            "application/x-www-form-urlencoded",
+            form.getBytes(StandardCharsets.UTF_8),
+            "POST");
+    assertThat(withoutAttribute.status()).isEqualTo(400);
+    assertThat(withoutAttribute.body()).contains("volume");
+    Http.Response withAttribute =
+        Http.send(
+            a.host(),
+            "/open311/v2/requests.json",
+            "application/x-www-form-urlencoded",
+            (form + "&attribute%5Bvolume%5D=petit").getBytes(StandardCharsets.UTF_8),
+            "POST");
+    assertThat(withAttribute.status()).as(withAttribute.body()).isEqualTo(201);
+    assertThat(
+            count(
+                "select count(*) from incident where tenant_id = "
+                    + a.id()
+                    + " and answers ->> 'volume' = 'petit'"))
+        .isEqualTo(1);
+  }
+
+  @Test
   void withoutRuleOrDefaultServiceTheFrontDeskRequalifiesAndTheReportIsRoutedAgain()
       throws Exception {
     Http.Response filed =

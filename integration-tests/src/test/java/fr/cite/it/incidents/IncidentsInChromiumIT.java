@@ -57,7 +57,19 @@ class IncidentsInChromiumIT extends CiteIntegrationTest {
     roadsEmail = "voirie-" + UUID.randomUUID() + "@example.fr";
     roadsPassword = "Voirie-" + UUID.randomUUID();
     TownStaff.joined(town, roadsEmail, roadsPassword, "AGENT");
-    IncidentTowns.setUp(town, LAT, LON, roadsEmail);
+    IncidentTowns.SetUp set = IncidentTowns.setUp(town, LAT, LON, roadsEmail);
+    // A category with fields of its own.
+    IncidentTowns.admin(
+        town,
+        set.admin(),
+        "PUT",
+        "categories/encombrant",
+        "{\"nameFr\":\"Encombrant abandonné\",\"service\":\"proprete\",\"form\":{\"fields\":["
+            + "{\"name\":\"volume\",\"type\":\"CHOICE\",\"label\":{\"fr\":\"Volume\"},"
+            + "\"required\":true,\"options\":[{\"value\":\"petit\",\"label\":{\"fr\":\"Un sac\"}},"
+            + "{\"value\":\"gros\",\"label\":{\"fr\":\"Des meubles\"}}]},"
+            + "{\"name\":\"dangereux\",\"type\":\"CHECKBOX\",\"label\":{\"fr\":\"Produits dangereux\"}}]}}",
+        201);
     base = "http://" + town.host() + ":" + Http.port();
     phone = Chromium.start();
     phone.manage().window().setSize(new Dimension(360, 800));
@@ -130,7 +142,18 @@ class IncidentsInChromiumIT extends CiteIntegrationTest {
         .until(d -> !d.findElement(By.id("lat")).getAttribute("value").isEmpty());
     assertThat(phone.findElement(By.id("incident-status")).getText()).contains("12 m");
     assertThat(phone.findElement(By.id("source")).getAttribute("value")).isEqualTo("GPS");
+    // A category's own fields show when it is chosen, and go when another is.
+    new Select(phone.findElement(By.id("category"))).selectByValue("encombrant");
+    WebElement volume =
+        waiting()
+            .until(
+                ExpectedConditions.visibilityOfElementLocated(By.id("answer-encombrant-volume")));
+    assertThat(new Select(volume).getOptions()).hasSize(3);
+    assertThat(phone.findElement(By.id("answer-encombrant-dangereux")).isDisplayed()).isTrue();
+    violations.addAll(Accessibility.violations(phone, "category fields"));
+    Chromium.screenshot(phone, "incidents-phone-category-fields");
     new Select(phone.findElement(By.id("category"))).selectByValue("nid-de-poule");
+    assertThat(volume.isDisplayed()).isFalse();
     phone.findElement(By.id("description")).sendKeys("Trou profond devant la boulangerie");
     phone.findElement(By.id("photos")).sendKeys(photo().toString());
     String email = "riveraine-" + UUID.randomUUID() + "@example.fr";
@@ -264,6 +287,22 @@ class IncidentsInChromiumIT extends CiteIntegrationTest {
     assertThat(published.getString("expectedOn")).isEqualTo(on.toString());
     assertThat(published.getString("description")).isEqualTo("Trou profond sur la chaussée");
     assertThat(published.getJsonArray("photos")).isEmpty();
+    // Requalified to a place outside the north sector: no rule, no default service, so the front
+    // desk, and the reason says so.
+    agent.findElement(By.id("handle:lat")).sendKeys(String.valueOf(LAT - 0.01).replace('.', ','));
+    agent.findElement(By.id("handle:lon")).sendKeys(String.valueOf(LON));
+    agent.findElement(By.id("handle:requalifier")).click();
+    agentWait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "requalifié"));
+    assertThat(agent.findElement(By.id("routing")).getText()).contains("requalifié par");
+    try (Connection c = TestDatabase.asSuperuser();
+        var s = c.createStatement();
+        var r = s.executeQuery("select service_id, lat from incident where id = " + id)) {
+      assertThat(r.next()).isTrue();
+      assertThat(r.getObject(1)).isNull();
+      assertThat(r.getDouble(2)).isCloseTo(LAT - 0.01, org.assertj.core.data.Offset.offset(1e-9));
+    }
+
     // The resident stops following it from the link in their e-mails.
     String mailed =
         fr.cite.it.support.TestMail.awaitMessagesTo(email).stream()
@@ -355,6 +394,28 @@ class IncidentsInChromiumIT extends CiteIntegrationTest {
       Chromium.screenshot(admin, "incidents-console-dashboard");
       admin.findElement(By.id("categoriesLink")).click();
       w.until(ExpectedConditions.presenceOfElementLocated(By.id("tree:categoryTable")));
+
+      // A service and its agents: a bad address is refused with the field named, nothing saved.
+      admin.findElement(By.id("services:nouveauService")).click();
+      w.until(ExpectedConditions.visibilityOfElementLocated(By.id("services:serviceCode")))
+          .sendKeys("espaces-verts");
+      admin.findElement(By.id("services:serviceNameFr")).sendKeys("Espaces verts");
+      admin
+          .findElement(By.id("services:serviceAgents"))
+          .sendKeys("jardinier@example.fr, pas-une-adresse");
+      admin.findElement(By.id("services:enregistrerService")).click();
+      w.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Agents :"));
+      assertThat(serviceCount("espaces-verts")).isZero();
+      WebElement agentsField = admin.findElement(By.id("services:serviceAgents"));
+      agentsField.clear();
+      agentsField.sendKeys("jardinier@example.fr");
+      admin.findElement(By.id("services:enregistrerService")).click();
+      w.until(
+          ExpectedConditions.textToBePresentInElementLocated(
+              By.id("messages"), "« Espaces verts » enregistré"));
+      assertThat(serviceCount("espaces-verts")).isEqualTo(1);
+      assertThat(admin.findElement(By.id("services:serviceTable")).getText())
+          .contains("jardinier@example.fr");
       assertThat(admin.findElement(By.id("tree:categoryTable")).getText())
           .contains("Nid-de-poule")
           .contains("nid-de-poule");
@@ -433,6 +494,20 @@ class IncidentsInChromiumIT extends CiteIntegrationTest {
       assertThat(violations).isEmpty();
     } finally {
       Chromium.quit(admin);
+    }
+  }
+
+  static int serviceCount(String code) throws Exception {
+    try (Connection c = TestDatabase.asSuperuser();
+        var s = c.createStatement();
+        var r =
+            s.executeQuery(
+                "select count(*) from incident_service v where v.code = '"
+                    + code
+                    + "' and v.tenant_id = "
+                    + town.id())) {
+      assertThat(r.next()).isTrue();
+      return r.getInt(1);
     }
   }
 

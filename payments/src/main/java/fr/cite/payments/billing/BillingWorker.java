@@ -94,6 +94,9 @@ public class BillingWorker {
       }
     } catch (RuntimeException e) {
       LOG.debugf("Billing resume sweep skipped: %s", e.getMessage());
+    } catch (Throwable e) {
+      // A periodic task that throws is never run again: whatever happened, the next sweep runs.
+      LOG.warnf("Billing resume sweep failed: %s", e);
     }
   }
 

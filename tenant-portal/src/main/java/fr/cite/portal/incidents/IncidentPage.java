@@ -231,6 +231,21 @@ public class IncidentPage implements Serializable {
     return c.name(lang());
   }
 
+  /** The categories a report is filed in that have fields of their own. */
+  public List<IncidentSetup.Category> getCategoriesWithFields() {
+    return IncidentSetup.leavesOf(categories()).stream()
+        .filter(c -> !c.form().fields().isEmpty())
+        .toList();
+  }
+
+  /** A category's fields as the page shows them, in the reader's language. */
+  public List<fr.cite.platform.requests.api.RequestViews.FieldView> fields(
+      IncidentSetup.Category c) {
+    return c.form().fields().stream()
+        .map(f -> fr.cite.platform.requests.api.RequestViews.FieldView.of(f, host.locale()))
+        .toList();
+  }
+
   /** The tile server's URL template, empty for the blank local layer. */
   public String getTiles() {
     return config.mapTiles().orElse("");

@@ -120,7 +120,8 @@ public class IncidentAdminResource {
         body.messageFr(),
         body.messageEn(),
         body.service(),
-        body.position() == null ? 0 : body.position());
+        body.position() == null ? 0 : body.position(),
+        body.form() == null ? null : body.form().toString());
   }
 
   @PUT

@@ -43,7 +43,13 @@ public final class IncidentBodies {
           String email,
       @Size(max = 200, message = "{validation.too-long}") String name,
       @Pattern(regexp = "^[A-Za-z0-9_-]{8,80}$", message = "{validation.slug}")
-          String idempotencyKey) {}
+          String idempotencyKey,
+      @Size(max = 40, message = "{validation.too-long}")
+          java.util.Map<
+                  @Size(max = 41, message = "{validation.too-long}") String,
+                  @Size(max = 20, message = "{validation.too-long}") List<
+                      @NotNull @Size(max = 2000, message = "{validation.too-long}") String>>
+              answers) {}
 
   /** Follow a report ("me too"). */
   public record Follow(
@@ -115,6 +121,13 @@ public final class IncidentBodies {
       @Size(max = 200, message = "{validation.too-long}")
           List<@NotNull @Email(message = "{validation.email}") String> agents) {}
 
+  /**
+   * A category of the tree.
+   *
+   * @param form its own fields, written as a request type's form ({@code {"fields": [{"name",
+   *     "type", "label": {"fr", "en"}, "required", ...}]}}, no file field: photos are the
+   *     report's); omitted, the fields stay as they are
+   */
   public record Category(
       @Pattern(regexp = CODE, message = "{validation.slug}") String parent,
       @NotBlank(message = "{validation.required}")
@@ -135,7 +148,8 @@ public final class IncidentBodies {
       @Pattern(regexp = "^[a-z0-9-]{2,40}$", message = "{validation.slug}") String service,
       @Min(value = 0, message = "{validation.range}")
           @Max(value = 10_000, message = "{validation.range}")
-          Integer position) {}
+          Integer position,
+      jakarta.json.JsonObject form) {}
 
   /** A GeoJSON polygon: its outer ring of [longitude, latitude] pairs. */
   public record Polygon(

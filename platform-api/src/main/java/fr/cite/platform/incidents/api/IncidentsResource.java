@@ -73,7 +73,18 @@ public class IncidentsResource {
       boolean photoRequired,
       String message,
       int duplicateRadius,
-      List<CategoryView> children) {}
+      List<CategoryView> children,
+      List<fr.cite.platform.requests.api.RequestViews.FieldView> fields) {
+
+    /** The fields of a category, as a request form's are shown. */
+    static List<fr.cite.platform.requests.api.RequestViews.FieldView> fields(
+        IncidentSetup.Category c, String lang) {
+      java.util.Locale l = java.util.Locale.forLanguageTag(lang);
+      return c.form().fields().stream()
+          .map(f -> fr.cite.platform.requests.api.RequestViews.FieldView.of(f, l))
+          .toList();
+    }
+  }
 
   @GET
   @Path("categories")
@@ -101,8 +112,10 @@ public class IncidentsResource {
                                     c.photoRequired(),
                                     c.message(lang),
                                     c.duplicateRadiusM(),
-                                    List.of()))
-                        .toList()))
+                                    List.of(),
+                                    CategoryView.fields(c, lang)))
+                        .toList(),
+                    CategoryView.fields(p, lang)))
         .toList();
   }
 
@@ -331,7 +344,8 @@ public class IncidentsResource {
                 citizen,
                 body.idempotencyKey(),
                 RequestChannel.WEB,
-                language()));
+                language(),
+                body.answers()));
     if (!signedIn && !filed.alreadyFiled()) {
       limiter.record("incident", town, http.getRemoteAddr());
     }

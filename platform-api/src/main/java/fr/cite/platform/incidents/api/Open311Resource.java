@@ -102,7 +102,7 @@ public class Open311Resource {
             s.put("service_code", c.code());
             s.put("service_name", c.nameFr());
             s.put("description", c.messageFr() == null ? c.nameFr() : c.messageFr());
-            s.put("metadata", false);
+            s.put("metadata", !c.form().fields().isEmpty());
             s.put("type", "realtime");
             s.put("keywords", c.code().replace('-', ','));
             s.put(
@@ -133,7 +133,7 @@ public class Open311Resource {
                   .orElseThrow(() -> new Open311Error(404, "service_code " + code + " not found"));
           Map<String, Object> d = new LinkedHashMap<>();
           d.put("service_code", c.code());
-          d.put("attributes", new Open311Format.ItemList("attribute", List.of()));
+          d.put("attributes", new Open311Format.ItemList("attribute", attributes(c)));
           return Response.ok(Open311Format.of(format).write("service_definition", null, d));
         });
   }
@@ -295,7 +295,8 @@ public class Open311Resource {
                           null, name.isEmpty() ? in.email() : name, in.email(), in.phone()),
                       token,
                       RequestChannel.MOBILE,
-                      "fr"));
+                      "fr",
+                      attributes(form)));
           Map<String, Object> r = new LinkedHashMap<>();
           r.put("service_request_id", String.valueOf(filed.id()));
           r.put("token", token);
@@ -449,5 +450,70 @@ public class Open311Resource {
         .type(f.mediaType())
         .entity(f.write("errors", "error", List.of(e)))
         .build();
+  }
+
+  private static final java.util.regex.Pattern ATTRIBUTE =
+      java.util.regex.Pattern.compile("attribute\\[([a-zA-Z0-9_]{1,41})\\](\\[\\])?");
+
+  /**
+   * The service's attributes as Open311 sends them ({@code attribute[code]=value}, and {@code
+   * attribute[code][]=value} for each value of a multi-value list): the category's own fields.
+   */
+  static Map<String, List<String>> attributes(MultivaluedMap<String, String> form) {
+    Map<String, List<String>> answers = new LinkedHashMap<>();
+    form.forEach(
+        (k, v) -> {
+          java.util.regex.Matcher m = ATTRIBUTE.matcher(k);
+          if (m.matches()) {
+            answers.computeIfAbsent(m.group(1), x -> new java.util.ArrayList<>()).addAll(v);
+          }
+        });
+    return answers;
+  }
+
+  /**
+   * A category's own fields as Open311 attributes (GeoReport v2's service definition): filed back
+   * as {@code attribute[code]}; a checkbox is a list of one value, "true".
+   */
+  static List<Map<String, Object>> attributes(IncidentSetup.Category c) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    int order = 1;
+    for (fr.cite.platform.requests.domain.FormSchema.Field f : c.form().fields()) {
+      Map<String, Object> a = new LinkedHashMap<>();
+      a.put("variable", true);
+      a.put("code", f.name());
+      a.put(
+          "datatype",
+          switch (f.type()) {
+            case NUMBER -> "number";
+            case DATE -> "datetime";
+            case LONG_TEXT -> "text";
+            case CHOICE, CHECKBOX -> "singlevaluelist";
+            case MULTI_CHOICE -> "multivaluelist";
+            default -> "string";
+          });
+      a.put("required", f.required());
+      a.put("datatype_description", f.help() == null ? "" : f.help().fr());
+      a.put("order", order++);
+      a.put("description", f.label().fr());
+      List<Map<String, Object>> values = new ArrayList<>();
+      if (f.type() == fr.cite.platform.requests.domain.FieldType.CHECKBOX) {
+        Map<String, Object> yes = new LinkedHashMap<>();
+        yes.put("key", "true");
+        yes.put("name", "Oui");
+        values.add(yes);
+      }
+      for (fr.cite.platform.requests.domain.FormSchema.Option o : f.options()) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("key", o.value());
+        v.put("name", o.label().fr());
+        values.add(v);
+      }
+      if (!values.isEmpty()) {
+        a.put("values", new Open311Format.ItemList("value", values));
+      }
+      out.add(a);
+    }
+    return out;
   }
 }

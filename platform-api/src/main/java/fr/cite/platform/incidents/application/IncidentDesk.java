@@ -16,6 +16,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -119,7 +120,8 @@ public class IncidentDesk {
       int reopenCount,
       Long duplicateOf,
       List<Long> photoIds,
-      List<IncidentReads.Update> updates) {}
+      List<IncidentReads.Update> updates,
+      Map<String, List<String>> answers) {}
 
   public Detail detail(long id) {
     Object[] r =
@@ -130,7 +132,8 @@ public class IncidentDesk {
                             + " i.demande_id, i.category_id, i.routing_reason,"
                             + " i.public_description, i.public_note, d.citizen_name,"
                             + " d.citizen_email, i.answer, i.answer_comment, i.reopen_count,"
-                            + " i.duplicate_of from incident i join demande d on d.tenant_id ="
+                            + " i.duplicate_of, i.answers::text from incident i join demande d on"
+                            + " d.tenant_id ="
                             + " i.tenant_id and d.id = i.demande_id join incident_category c on"
                             + " c.tenant_id = i.tenant_id and c.id = i.category_id left join"
                             + " incident_service s on s.tenant_id = i.tenant_id and s.id ="
@@ -161,7 +164,8 @@ public class IncidentDesk {
         ((Number) r[21]).intValue(),
         IncidentSql.longOrNull(r[22]),
         photos,
-        reads.updates(id));
+        reads.updates(id),
+        r[23] == null ? Map.of() : fr.cite.platform.requests.domain.FormData.parse((String) r[23]));
   }
 
   /**

@@ -15,6 +15,7 @@ import fr.cite.platform.requests.application.RequestDesk;
 import fr.cite.platform.requests.application.Requests;
 import fr.cite.platform.requests.domain.Demande;
 import fr.cite.platform.requests.domain.DemandeEvent;
+import fr.cite.platform.requests.domain.FormCheck;
 import fr.cite.platform.requests.domain.RequestChannel;
 import fr.cite.platform.requests.domain.RequestStatus;
 import fr.cite.platform.tenancy.application.ApplicationService;
@@ -23,6 +24,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -85,7 +87,8 @@ public class IncidentReports {
       Demande.Citizen citizen,
       String idempotencyKey,
       RequestChannel channel,
-      String language) {}
+      String language,
+      Map<String, List<String>> answers) {}
 
   /** A report filed; the tracking code is shown once, for a reporter without account. */
   public record Filed(
@@ -122,10 +125,27 @@ public class IncidentReports {
     GeoPoint point = requireInTown(r.lat(), r.lon());
     IncidentSetup.Category category = requireLeaf(r.categoryCode());
     List<IncidentPhoto> photos = photos(r.photos());
+    List<ProblemException.FieldProblem> problems = new java.util.ArrayList<>();
     if (category.photoRequired() && photos.isEmpty()) {
-      throw ProblemException.invalidFields(
-          List.of(
-              new ProblemException.FieldProblem("photos", "incident.photo-required", List.of())));
+      problems.add(
+          new ProblemException.FieldProblem("photos", "incident.photo-required", List.of()));
+    }
+    // The category's own fields, checked as a request's form is.
+    FormCheck.Result checked =
+        FormCheck.check(
+            category.form(),
+            r.answers() == null ? Map.of() : r.answers(),
+            Map.of(),
+            false,
+            LocalDate.now(java.time.ZoneId.of("Europe/Paris")));
+    checked
+        .violations()
+        .forEach(
+            v ->
+                problems.add(
+                    new ProblemException.FieldProblem("answers." + v.field(), v.key(), v.args())));
+    if (!problems.isEmpty()) {
+      throw ProblemException.invalidFields(problems);
     }
     LocalMetres plane = setup.plane();
     Routing.Decision decision = setup.route(category, point, plane);
@@ -176,9 +196,10 @@ public class IncidentReports {
             "insert into incident (id, demande_id, category_id, service_id, sector_id, status,"
                 + " lat, lon, x, y, geo, accuracy_m, location_source, address,"
                 + " public_description, reporter_shown_as, reporter_label, routing_reason,"
-                + " idempotency_key, created_at, updated_at) values (?1, ?2, ?3, ?4, ?5, ?6, ?7,"
-                + " ?8, ?9, ?10, point(?9, ?10), nullif(?11, -1), ?12, nullif(?13, ''),"
-                + " nullif(?14, ''), ?15, nullif(?16, ''), ?17, nullif(?18, ''), ?19, ?19)")
+                + " idempotency_key, created_at, updated_at, answers) values (?1, ?2, ?3, ?4, ?5,"
+                + " ?6, ?7, ?8, ?9, ?10, point(?9, ?10), nullif(?11, -1), ?12, nullif(?13, ''),"
+                + " nullif(?14, ''), ?15, nullif(?16, ''), ?17, nullif(?18, ''), ?19, ?19,"
+                + " cast(nullif(?20, '') as jsonb))")
         .setParameter(1, id)
         .setParameter(2, d.id())
         .setParameter(3, category.id())
@@ -198,6 +219,11 @@ public class IncidentReports {
         .setParameter(17, decision.explanation())
         .setParameter(18, r.idempotencyKey() == null ? "" : r.idempotencyKey())
         .setParameter(19, now)
+        .setParameter(
+            20,
+            checked.data().isEmpty()
+                ? ""
+                : fr.cite.platform.requests.domain.FormData.toJson(checked.data()))
         .executeUpdate();
     int position = 0;
     for (IncidentPhoto p : photos) {

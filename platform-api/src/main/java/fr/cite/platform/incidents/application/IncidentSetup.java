@@ -7,6 +7,8 @@ import fr.cite.platform.incidents.domain.Outline;
 import fr.cite.platform.incidents.domain.Routing;
 import fr.cite.platform.incidents.domain.Sector;
 import fr.cite.platform.problem.ProblemException;
+import fr.cite.platform.requests.domain.FieldType;
+import fr.cite.platform.requests.domain.FormSchema;
 import fr.cite.platform.tenancy.application.ApplicationService;
 import fr.cite.platform.tenancy.application.TenantContext;
 import fr.cite.platform.tenancy.application.TownRegistry;
@@ -54,9 +56,15 @@ public class IncidentSetup {
       String messageFr,
       String messageEn,
       Long defaultServiceId,
-      int position) {
+      int position,
+      String formSchema) {
     public String name(String language) {
       return "en".equals(language) && nameEn != null ? nameEn : nameFr;
+    }
+
+    /** The category's own fields (the request model's form schema); none by default. */
+    public FormSchema form() {
+      return formSchema == null ? new FormSchema(List.of()) : FormSchema.parse(formSchema);
     }
 
     public String message(String language) {
@@ -81,7 +89,8 @@ public class IncidentSetup {
       String messageFr,
       String messageEn,
       String defaultServiceCode,
-      int position) {}
+      int position,
+      String formSchemaJson) {}
 
   /** A routing rule, with its category's code and sector's name for the console. */
   public record Rule(
@@ -189,6 +198,19 @@ public class IncidentSetup {
     }
   }
 
+  /** Every service's agents (their e-mail addresses), by service id, in one read. */
+  public java.util.Map<Long, List<String>> agents() {
+    java.util.Map<Long, List<String>> out = new java.util.LinkedHashMap<>();
+    for (Object[] r :
+        IncidentSql.rows(
+            em.createNativeQuery(
+                "select service_id, email from incident_service_agent order by email"))) {
+      out.computeIfAbsent(((Number) r[0]).longValue(), k -> new java.util.ArrayList<>())
+          .add((String) r[1]);
+    }
+    return out;
+  }
+
   /** The services an agent works for (by e-mail). */
   public List<Long> servicesOf(String email) {
     return IncidentSql.values(
@@ -216,7 +238,8 @@ public class IncidentSetup {
             em.createNativeQuery(
                 "select id, code, parent_id, name_fr, name_en, public, photo_required,"
                     + " duplicate_radius_m, reopen_allowed, expected_days, message_fr, message_en,"
-                    + " default_service_id, position from incident_category order by position, name_fr"))
+                    + " default_service_id, position, form_schema::text from incident_category"
+                    + " order by position, name_fr"))
         .stream()
         .map(o -> category((Object[]) o))
         .toList();
@@ -250,18 +273,36 @@ public class IncidentSetup {
         in.defaultServiceCode() == null || in.defaultServiceCode().isBlank()
             ? null
             : requireService(in.defaultServiceCode()).id();
+    String schema = null;
+    if (in.formSchemaJson() != null) {
+      FormSchema form;
+      try {
+        form = FormSchema.parse(in.formSchemaJson());
+      } catch (RuntimeException e) {
+        throw ProblemException.unprocessable(
+            "incident-bad-fields",
+            e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+      }
+      // Photos are the report's own (reduced, re-encoded, moderated): no file field beside them.
+      if (form.fields().stream().anyMatch(f -> f.type() == FieldType.FILE)) {
+        throw ProblemException.unprocessable("incident-bad-fields", "FILE");
+      }
+      schema = form.toJson();
+    }
     boolean exists = all.stream().anyMatch(c -> c.code().equals(code));
     String sql =
         exists
             ? "update incident_category set parent_id = ?2, name_fr = ?3, name_en = nullif(?4, ''),"
                 + " public = ?5, photo_required = ?6, duplicate_radius_m = ?7, reopen_allowed = ?8,"
                 + " expected_days = nullif(?9, -1), message_fr = nullif(?10, ''), message_en ="
-                + " nullif(?11, ''), default_service_id = ?12, position = ?13 where code = ?1"
+                + " nullif(?11, ''), default_service_id = ?12, position = ?13, form_schema ="
+                + " coalesce(cast(nullif(?14, '') as jsonb), form_schema) where code = ?1"
             : "insert into incident_category (id, code, parent_id, name_fr, name_en, public,"
                 + " photo_required, duplicate_radius_m, reopen_allowed, expected_days, message_fr,"
-                + " message_en, default_service_id, position, created_at) values"
+                + " message_en, default_service_id, position, form_schema, created_at) values"
                 + " (nextval('incident_seq'), ?1, ?2, ?3, nullif(?4, ''), ?5, ?6, ?7, ?8,"
-                + " nullif(?9, -1), nullif(?10, ''), nullif(?11, ''), ?12, ?13, now())";
+                + " nullif(?9, -1), nullif(?10, ''), nullif(?11, ''), ?12, ?13,"
+                + " cast(nullif(?14, '') as jsonb), now())";
     em.createNativeQuery(sql)
         .setParameter(1, code)
         .setParameter(2, parentId == null ? null : parentId)
@@ -276,6 +317,7 @@ public class IncidentSetup {
         .setParameter(11, in.messageEn() == null ? "" : in.messageEn())
         .setParameter(12, serviceId)
         .setParameter(13, in.position())
+        .setParameter(14, schema == null ? "" : schema)
         .executeUpdate();
     return !exists;
   }
@@ -308,7 +350,8 @@ public class IncidentSetup {
         (String) r[10],
         (String) r[11],
         r[12] == null ? null : ((Number) r[12]).longValue(),
-        ((Number) r[13]).intValue());
+        ((Number) r[13]).intValue(),
+        (String) r[14]);
   }
 
   /** The public message for a category and status: the town's, or none. */

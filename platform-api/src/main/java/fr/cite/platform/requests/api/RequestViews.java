@@ -49,7 +49,7 @@ public final class RequestViews {
       String pattern,
       List<Map<String, String>> options) {
 
-    static FieldView of(FormSchema.Field f, Locale l) {
+    public static FieldView of(FormSchema.Field f, Locale l) {
       return new FieldView(
           f.name(),
           f.type().name(),
