@@ -231,13 +231,39 @@ class IncidentReportsIT extends CiteIntegrationTest {
         Http.get(a.host(), "/api/v1/desk/incidents?service=mine", agentOfA.bearer());
     assertThat(queue.status()).as(queue.body()).isEqualTo(200);
     assertThat(queue.body()).contains("\"id\":" + id);
+    // The agent rewrites the text and paints over the photo's top-left quarter (a number plate).
+    long photoId =
+        Http.get(a.host(), "/api/v1/desk/incidents/" + id, agentOfA.bearer())
+            .json()
+            .getJsonArray("photoIds")
+            .getJsonNumber(0)
+            .longValue();
     Http.Response moderated =
         Http.putJson(
             a.host(),
             "/api/v1/desk/incidents/" + id + "/moderation",
-            "{\"text\":\"Trou profond <b>devant</b> l'école\",\"photos\":[]}",
+            "{\"text\":\"Trou profond <b>devant</b> l'école\",\"photos\":[{\"photo\":"
+                + photoId
+                + ",\"masks\":[{\"x\":0,\"y\":0,\"w\":0.5,\"h\":0.5}]}]}",
             agentOfA.bearer());
     assertThat(moderated.status()).as(moderated.body()).isEqualTo(200);
+    BufferedImage published =
+        ImageIO.read(
+            new java.io.ByteArrayInputStream(
+                Http.get(a.host(), "/api/v1/incidents/" + id + "/photos/" + photoId).bytes()));
+    BufferedImage raw =
+        ImageIO.read(
+            new java.io.ByteArrayInputStream(
+                Http.get(
+                        a.host(),
+                        "/api/v1/desk/incidents/" + id + "/photos/" + photoId,
+                        agentOfA.bearer())
+                    .bytes()));
+    // The photo is black but for a few dots; the mask is dark grey (0x3a), only where it was put,
+    // and only in the public copy.
+    assertThat(published.getRGB(100, 100) & 0xff).isBetween(40, 80);
+    assertThat(published.getRGB(1300, 200) & 0xff).isLessThan(25);
+    assertThat(raw.getRGB(100, 100) & 0xff).isLessThan(25);
     move(id, "ACKNOWLEDGED", null, 200);
     move(id, "NEW", null, 422);
     move(id, "RESOLVED", null, 200);
