@@ -64,6 +64,8 @@ public class IncidentCategories implements Serializable {
   private String issuedKey;
 
   private transient List<IncidentSetup.Category> categories;
+  private transient List<IncidentSetup.Service> services;
+  private transient List<Open311Keys.Key> issuedKeys;
 
   /** A status's public message for the edited category (empty: none). */
   public static class TemplateRow implements Serializable {
@@ -130,8 +132,12 @@ public class IncidentCategories implements Serializable {
         .toList();
   }
 
+  /** Read once per view (each category row names its service), again after a service is saved. */
   public List<IncidentSetup.Service> getServices() {
-    return setup.services();
+    if (services == null) {
+      services = setup.services();
+    }
+    return services;
   }
 
   public String serviceName(Long id) {
@@ -390,6 +396,7 @@ public class IncidentCategories implements Serializable {
       audit.recordTownStaff(
           created ? "incident.service.created" : "incident.service.changed", target, serviceNameFr);
       agents = null;
+      services = null;
       ConsoleFaces.info(ConsoleFaces.text("incsvc.saved", serviceNameFr.strip()));
       editService(target);
     } catch (ProblemException e) {
@@ -448,7 +455,10 @@ public class IncidentCategories implements Serializable {
   // ---- Open311 keys
 
   public List<Open311Keys.Key> getKeys() {
-    return keys.keys();
+    if (issuedKeys == null) {
+      issuedKeys = keys.keys();
+    }
+    return issuedKeys;
   }
 
   public String when(java.time.Instant i) {
@@ -463,6 +473,7 @@ public class IncidentCategories implements Serializable {
     Open311Keys.Issued issued = keys.issue(keyName.strip());
     audit.recordTownStaff("incident.open311-key.issued", String.valueOf(issued.id()), keyName);
     issuedKey = issued.key();
+    issuedKeys = null;
     ConsoleFaces.info(ConsoleFaces.text("inccat.keyIssued", keyName.strip()));
     keyName = null;
   }
@@ -470,6 +481,7 @@ public class IncidentCategories implements Serializable {
   public void revokeKey(long id) {
     try {
       keys.revoke(id);
+      issuedKeys = null;
       audit.recordTownStaff("incident.open311-key.revoked", String.valueOf(id), null);
       ConsoleFaces.info(ConsoleFaces.text("inccat.keyRevoked"));
     } catch (ProblemException e) {

@@ -93,6 +93,7 @@ public class IncidentFile implements Serializable {
 
   private void read() {
     detail = desk.detail(report);
+    categories = null;
     // What the public reads (the reporter's words until an agent rewrites them; the original stays
     // in the request's answers).
     publicText = detail.description() == null ? "" : detail.description();
@@ -123,11 +124,24 @@ public class IncidentFile implements Serializable {
     if (getDetail().answers().isEmpty()) {
       return List.of();
     }
-    return setup.categories().stream()
+    return getCategories().stream()
         .filter(c -> c.id() == getDetail().categoryId())
         .findFirst()
         .map(c -> c.form().answers(getDetail().answers(), ConsoleFaces.locale()))
         .orElse(List.of());
+  }
+
+  private transient List<fr.cite.platform.incidents.application.IncidentSetup.Category> categories;
+
+  /**
+   * The town's categories, read once per view and again after each action (answers' labels,
+   * leaves).
+   */
+  private List<fr.cite.platform.incidents.application.IncidentSetup.Category> getCategories() {
+    if (categories == null) {
+      categories = setup.categories();
+    }
+    return categories;
   }
 
   /** Who filed it, for agents: the name and the e-mail (once when the name is the e-mail). */
@@ -200,7 +214,7 @@ public class IncidentFile implements Serializable {
 
   /** The categories a report may be moved to. */
   public List<fr.cite.platform.incidents.application.IncidentSetup.Category> getLeaves() {
-    return setup.leaves();
+    return fr.cite.platform.incidents.application.IncidentSetup.leavesOf(getCategories());
   }
 
   /** Another category or another place (or both): routed again, the reason kept. */

@@ -68,6 +68,16 @@ class IncidentReportsIT extends CiteIntegrationTest {
     northSector = set.northSector();
   }
 
+  /** A form-encoded POST to town A, as Open311 partners send. */
+  static Http.Response postForm(String path, String form) {
+    return Http.send(
+        a.host(),
+        path,
+        "application/x-www-form-urlencoded",
+        form.getBytes(StandardCharsets.UTF_8),
+        "POST");
+  }
+
   static Http.Response admin(String method, String path, String json, int expected) {
     return IncidentTowns.admin(a, adminOfA, method, path, json, expected);
   }
@@ -461,22 +471,11 @@ class IncidentReportsIT extends CiteIntegrationTest {
             + LON
             + "&email=partenaire%40example.fr&api_key="
             + key;
-    Http.Response withoutAttribute =
-        Http.send(
-            a.host(),
-            "/open311/v2/requests.json",
-            "application/x-www-form-urlencoded",
-            form.getBytes(StandardCharsets.UTF_8),
-            "POST");
+    Http.Response withoutAttribute = postForm("/open311/v2/requests.json", form);
     assertThat(withoutAttribute.status()).isEqualTo(400);
     assertThat(withoutAttribute.body()).contains("volume");
     Http.Response withAttribute =
-        Http.send(
-            a.host(),
-            "/open311/v2/requests.json",
-            "application/x-www-form-urlencoded",
-            (form + "&attribute%5Bvolume%5D=petit").getBytes(StandardCharsets.UTF_8),
-            "POST");
+        postForm("/open311/v2/requests.json", form + "&attribute%5Bvolume%5D=petit");
     assertThat(withAttribute.status()).as(withAttribute.body()).isEqualTo(201);
     assertThat(
             count(
@@ -697,26 +696,14 @@ class IncidentReportsIT extends CiteIntegrationTest {
             + "&description="
             + URLEncoder.encode("Trou rue Victor-Hugo", StandardCharsets.UTF_8)
             + "&first_name=Jean&last_name=Martin";
-    Http.Response noKey =
-        Http.send(
-            a.host(),
-            "/open311/v2/requests.json",
-            "application/x-www-form-urlencoded",
-            form.getBytes(StandardCharsets.UTF_8),
-            "POST");
+    Http.Response noKey = postForm("/open311/v2/requests.json", form);
     assertThat(noKey.status()).isEqualTo(403);
     assertThat(noKey.structure().asJsonArray().getJsonObject(0).getInt("code")).isEqualTo(403);
     String apiKey =
         admin("POST", "open311-keys", "{\"name\":\"Appli partenaire\"}", 201)
             .json()
             .getString("key");
-    Http.Response posted =
-        Http.send(
-            a.host(),
-            "/open311/v2/requests.xml",
-            "application/x-www-form-urlencoded",
-            (form + "&api_key=" + apiKey).getBytes(StandardCharsets.UTF_8),
-            "POST");
+    Http.Response posted = postForm("/open311/v2/requests.xml", form + "&api_key=" + apiKey);
     assertThat(posted.status()).as(posted.body()).isEqualTo(201);
     Document created = xml(posted);
     assertThat(created.getDocumentElement().getNodeName()).isEqualTo("service_requests");
@@ -744,27 +731,19 @@ class IncidentReportsIT extends CiteIntegrationTest {
     assertThat(badDate.structure().asJsonArray().getJsonObject(0).getString("description"))
         .contains("start_date");
     Http.Response missing =
-        Http.send(
-            a.host(),
+        postForm(
             "/open311/v2/requests.json",
-            "application/x-www-form-urlencoded",
-            ("api_key=" + apiKey + "&service_code=nid-de-poule&email=a@b.fr")
-                .getBytes(StandardCharsets.UTF_8),
-            "POST");
+            "api_key=" + apiKey + "&service_code=nid-de-poule&email=a@b.fr");
     assertThat(missing.status()).isEqualTo(400);
     Http.Response outside =
-        Http.send(
-            a.host(),
+        postForm(
             "/open311/v2/requests.json",
-            "application/x-www-form-urlencoded",
             ("api_key="
-                    + apiKey
-                    + "&service_code=nid-de-poule&email=a@b.fr&lat="
-                    + LAT
-                    + "&long="
-                    + (LON + 0.04))
-                .getBytes(StandardCharsets.UTF_8),
-            "POST");
+                + apiKey
+                + "&service_code=nid-de-poule&email=a@b.fr&lat="
+                + LAT
+                + "&long="
+                + (LON + 0.04)));
     assertThat(outside.status()).isEqualTo(400);
     assertThat(outside.body()).contains(neighbour.name());
     assertThat(Http.get(a.host(), "/open311/v2/requests/999999999.json").status()).isEqualTo(404);

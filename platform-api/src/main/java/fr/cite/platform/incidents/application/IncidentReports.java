@@ -137,7 +137,7 @@ public class IncidentReports {
             r.answers() == null ? Map.of() : r.answers(),
             Map.of(),
             false,
-            LocalDate.now(java.time.ZoneId.of("Europe/Paris")));
+            LocalDate.now(Requests.TOWN_ZONE));
     checked
         .violations()
         .forEach(

@@ -36,7 +36,7 @@ import java.util.Optional;
 @ApplicationService
 public class Requests {
 
-  static final ZoneId TOWN_ZONE = ZoneId.of("Europe/Paris");
+  public static final ZoneId TOWN_ZONE = ZoneId.of("Europe/Paris");
   static final int MAX_MESSAGE = 5000;
 
   @PersistenceContext EntityManager em;
